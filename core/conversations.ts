@@ -1,0 +1,11 @@
+/** What a conversation can be tagged with: people who see it, and records it is about. */
+export const TAG_KINDS = ['user', 'group', 'customer', 'vendor', 'transaction'] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+
+/** Tags that grant visibility: the users tagged, and members of the groups tagged. */
+export function isAudienceTag(kind: TagKind): boolean {
+  return kind === 'user' || kind === 'group';
+}
+
+export const MAX_MESSAGE_LENGTH = 10_000;
+export const MAX_SUBJECT_LENGTH = 200;

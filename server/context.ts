@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Db } from './db/schema.js';
+import type { EventHub } from './realtime/event-hub.js';
+import type { Role } from './users/users.table.js';
+
+/** Time as the application sees it; tests inject a fixed or advancing clock. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The signed-in user a command acts for. */
+export interface Actor {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+}
+
+/** Long-lived services, built once at boot and shared by every request. */
+export interface Services {
+  config: Config;
+  database: Database;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  hub: EventHub;
+}
+
+/** What a command receives: the services plus who is acting. */
+export interface Ctx extends Services {
+  actor: Actor;
+}
+
+export const isoNow = (clock: Clock) => clock.now().toISOString();

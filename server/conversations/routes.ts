@@ -1,0 +1,4 @@
+import type { Services } from '../context.js';
+import type { App } from '../http/types.js';
+
+export async function conversationRoutes(_app: App, _s: Services) {}

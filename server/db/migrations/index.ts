@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261204-0001-foundation.js';
+
+/**
+ * Every migration, in order. Listed explicitly (not read from the folder) so the same list works
+ * from TypeScript sources and from the compiled build.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261204-0001-foundation': foundation,
+};
