@@ -21,6 +21,10 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    files: ['server/test/**', 'e2e/**', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['server/db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
