@@ -1,4 +1,71 @@
+import { z } from 'zod';
 import type { Services } from '../context.js';
+import { ctxOf } from '../http/auth.js';
+import { errorOut, idParams } from '../http/schemas.js';
 import type { App } from '../http/types.js';
+import { createConversation } from './commands/create-conversation.js';
+import { markRead } from './commands/mark-read.js';
+import { postMessage } from './commands/post-message.js';
+import { setConversationStatus } from './commands/set-conversation-status.js';
+import { tagConversation } from './commands/tag-conversation.js';
+import { untagConversation } from './commands/untag-conversation.js';
+import { conversationOut, conversationSummaryOut, messageOut } from './presenters.js';
+import { getConversation } from './queries/get-conversation.js';
+import { listConversations } from './queries/list-conversations.js';
+import { listMessages } from './queries/list-messages.js';
+import { searchConversations } from './queries/search-conversations.js';
+import { createConversationIn, listConversationsQuery, listMessagesQuery, messageBody, searchQuery, tagIn, tagParams } from './schema.js';
 
-export async function conversationRoutes(_app: App, _s: Services) {}
+const tags = ['conversations'];
+const notVisible = { 404: errorOut };
+
+export async function conversationRoutes(app: App, s: Services) {
+  app.get('/api/conversations', {
+    schema: { tags, querystring: listConversationsQuery, response: { 200: z.object({ items: z.array(conversationSummaryOut), nextCursor: z.string().nullable() }), 400: errorOut } },
+  }, async (request) => listConversations(s.db, ctxOf(s, request).actor, request.query));
+
+  app.get('/api/conversations/search', {
+    schema: { tags, querystring: searchQuery, response: { 200: z.object({ items: z.array(conversationSummaryOut) }), 400: errorOut } },
+  }, async (request) => searchConversations(s.db, s.database.dialect, ctxOf(s, request).actor, request.query));
+
+  app.post('/api/conversations', {
+    schema: { tags, body: createConversationIn, response: { 201: conversationOut, 400: errorOut, 404: errorOut } },
+  }, async (request, reply) => reply.status(201).send(await createConversation(ctxOf(s, request), request.body)));
+
+  app.get('/api/conversations/:id', {
+    schema: { tags, params: idParams, response: { 200: conversationOut, ...notVisible } },
+  }, async (request) => getConversation(s.db, ctxOf(s, request).actor, request.params.id));
+
+  app.get('/api/conversations/:id/messages', {
+    schema: { tags, params: idParams, querystring: listMessagesQuery, response: { 200: z.object({ items: z.array(messageOut), hasMore: z.boolean() }), ...notVisible } },
+  }, async (request) => listMessages(s.db, ctxOf(s, request).actor, request.params.id, request.query));
+
+  app.post('/api/conversations/:id/messages', {
+    schema: { tags, params: idParams, body: z.object({ body: messageBody }), response: { 201: messageOut, 400: errorOut, 409: errorOut, ...notVisible } },
+  }, async (request, reply) => reply.status(201).send(await postMessage(ctxOf(s, request), request.params.id, request.body.body)));
+
+  app.post('/api/conversations/:id/tags', {
+    schema: { tags, params: idParams, body: tagIn, response: { 200: conversationOut, 400: errorOut, ...notVisible } },
+  }, async (request) => tagConversation(ctxOf(s, request), request.params.id, request.body));
+
+  app.delete('/api/conversations/:id/tags/:kind/:refId', {
+    schema: { tags, params: tagParams, response: { 200: conversationOut, 204: z.null(), 409: errorOut, ...notVisible } },
+  }, async (request, reply) => {
+    const { id, kind, refId } = request.params;
+    const result = await untagConversation(ctxOf(s, request), id, { kind, id: refId });
+    return result ? result : reply.status(204).send(null);
+  });
+
+  for (const [action, status] of [['close', 'closed'], ['reopen', 'open']] as const) {
+    app.post(`/api/conversations/:id/${action}`, {
+      schema: { tags, params: idParams, response: { 200: conversationOut, ...notVisible } },
+    }, async (request) => setConversationStatus(ctxOf(s, request), request.params.id, status));
+  }
+
+  app.post('/api/conversations/:id/read', {
+    schema: { tags, params: idParams, body: z.object({ messageId: z.number().int().positive().optional() }), response: { 204: z.null(), ...notVisible } },
+  }, async (request, reply) => {
+    await markRead(ctxOf(s, request), request.params.id, request.body.messageId);
+    return reply.status(204).send(null);
+  });
+}

@@ -21,7 +21,7 @@ let passwordHash: Promise<string> | undefined;
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: import('node:http').OutgoingHttpHeaders;
 }
 
 /** A signed-in user talking to the API through `app.inject` (cookie and CSRF header included). */
@@ -105,11 +105,22 @@ function client(running: Running, cookie = '', csrfToken = '', userId = 0): ApiC
 }
 
 /** Starts the real app on a fresh database of the given dialect. */
-export async function startHarness(dialect: Dialect, env: Record<string, string> = {}): Promise<Harness & { stop(): Promise<void> }> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Listen on a loopback port (for SSE and other real-HTTP tests); `running.url` is then set. */
+  listen?: boolean;
+}
+
+export async function startHarness(dialect: Dialect, options: HarnessOptions = {}): Promise<Harness & { stop(): Promise<void> }> {
   const db = await createTestDatabase(dialect);
   const clock = testClock();
-  const config = testConfig(db.config, env);
-  const running = await startServer(config, { clock, log: pino({ level: 'silent' }), listen: false, serveWeb: false });
+  const config = testConfig(db.config, { HOST: '127.0.0.1', ...options.env });
+  const running = await startServer(config, {
+    clock,
+    log: pino({ level: 'silent' }),
+    listen: options.listen ?? false,
+    serveWeb: false,
+  });
   const h: Harness & { stop(): Promise<void> } = {
     dialect,
     running,
@@ -154,13 +165,13 @@ export async function startHarness(dialect: Dialect, env: Record<string, string>
  * Runs a suite once per database: SQLite always, PostgreSQL when reachable (skipped otherwise,
  * unless REQUIRE_PG=1 made the run fail at setup). Each run gets its own database or schema.
  */
-export function describeEachDatabase(name: string, suite: (h: () => Harness) => void, env: Record<string, string> = {}) {
+export function describeEachDatabase(name: string, suite: (h: () => Harness) => void, options: HarnessOptions = {}) {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     const enabled = dialect === 'sqlite' || Boolean(inject('pgUrl'));
     (enabled ? describe : describe.skip)(`${name} [${dialect}]`, () => {
       let harness: (Harness & { stop(): Promise<void> }) | undefined;
       beforeAll(async () => {
-        harness = await startHarness(dialect, env);
+        harness = await startHarness(dialect, options);
       });
       afterAll(async () => {
         await harness?.stop();

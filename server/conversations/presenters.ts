@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { TAG_KINDS } from '../../core/conversations.js';
+import type { ConversationRow } from './conversations.table.js';
+import type { MessageRow } from './messages.table.js';
+
+export const tagOut = z.object({ kind: z.enum(TAG_KINDS), id: z.number(), label: z.string() });
+export type TagOut = z.infer<typeof tagOut>;
+
+export const messageOut = z.object({
+  id: z.number(),
+  conversationId: z.number(),
+  kind: z.enum(['user', 'system']),
+  body: z.string(),
+  author: z.object({ id: z.number(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export type MessageOut = z.infer<typeof messageOut>;
+
+export const conversationSummaryOut = z.object({
+  id: z.number(),
+  subject: z.string(),
+  status: z.enum(['open', 'closed']),
+  type: z.object({ id: z.number(), name: z.string() }).nullable(),
+  lastActivityAt: z.string(),
+  unreadCount: z.number(),
+  lastMessage: z
+    .object({ id: z.number(), body: z.string(), authorName: z.string().nullable(), createdAt: z.string() })
+    .nullable(),
+  tags: z.array(tagOut),
+});
+export type ConversationSummaryOut = z.infer<typeof conversationSummaryOut>;
+
+export const conversationOut = conversationSummaryOut.extend({
+  createdAt: z.string(),
+  createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  closedAt: z.string().nullable(),
+});
+export type ConversationOut = z.infer<typeof conversationOut>;
+
+/** Everything a conversation presenter needs, gathered by queries/conversation-details.ts. */
+export interface ConversationDetails {
+  row: ConversationRow;
+  typeName: string | null;
+  tags: TagOut[];
+  unreadCount: number;
+  lastMessage: { id: number; body: string; authorName: string | null; createdAt: string } | null;
+  createdByName: string | null;
+}
+
+export function presentConversationSummary(d: ConversationDetails): ConversationSummaryOut {
+  return {
+    id: d.row.id,
+    subject: d.row.subject,
+    status: d.row.status,
+    type: d.row.type_id !== null && d.typeName !== null ? { id: d.row.type_id, name: d.typeName } : null,
+    lastActivityAt: d.row.last_activity_at,
+    unreadCount: d.unreadCount,
+    lastMessage: d.lastMessage,
+    tags: d.tags,
+  };
+}
+
+export function presentConversation(d: ConversationDetails): ConversationOut {
+  return {
+    ...presentConversationSummary(d),
+    createdAt: d.row.created_at,
+    createdBy: d.row.created_by !== null && d.createdByName !== null ? { id: d.row.created_by, name: d.createdByName } : null,
+    closedAt: d.row.closed_at,
+  };
+}
+
+export function presentMessage(m: MessageRow, authorName: string | null): MessageOut {
+  return {
+    id: m.id,
+    conversationId: m.conversation_id,
+    kind: m.kind,
+    body: m.body,
+    author: m.author_id !== null && authorName !== null ? { id: m.author_id, name: authorName } : null,
+    createdAt: m.created_at,
+  };
+}

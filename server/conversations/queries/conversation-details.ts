@@ -1,0 +1,59 @@
+import type { Actor } from '../../context.js';
+import type { DbOrTrx } from '../../db/schema.js';
+import type { ConversationRow } from '../conversations.table.js';
+import type { ConversationDetails } from '../presenters.js';
+import { labelTags } from './tag-labels.js';
+
+/**
+ * Gathers what the conversation presenters show for a batch of conversations, as seen by one
+ * viewer (unread counts are per viewer): tags with labels, type, last message, unread count.
+ */
+export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: ConversationRow[]): Promise<ConversationDetails[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const typeIds = [...new Set(rows.map((r) => r.type_id).filter((v): v is number => v !== null))];
+  const lastIds = rows.map((r) => r.last_message_id).filter((v): v is number => v !== null);
+  const creatorIds = [...new Set(rows.map((r) => r.created_by).filter((v): v is number => v !== null))];
+
+  const [tags, types, lastMessages, creators, unread] = await Promise.all([
+    db.selectFrom('conversation_tags').select(['conversation_id', 'kind', 'ref_id']).where('conversation_id', 'in', ids).execute(),
+    typeIds.length ? db.selectFrom('conversation_types').select(['id', 'name']).where('id', 'in', typeIds).execute() : [],
+    lastIds.length
+      ? db
+          .selectFrom('messages')
+          .leftJoin('users', 'users.id', 'messages.author_id')
+          .select(['messages.id', 'messages.body', 'messages.created_at', 'users.name as author_name'])
+          .where('messages.id', 'in', lastIds)
+          .execute()
+      : [],
+    creatorIds.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', creatorIds).execute() : [],
+    db
+      .selectFrom('messages')
+      .leftJoin('conversation_reads as r', (j) =>
+        j.onRef('r.conversation_id', '=', 'messages.conversation_id').on('r.user_id', '=', viewer.id),
+      )
+      .select((eb) => ['messages.conversation_id', eb.fn.countAll<number>().as('n')])
+      .where('messages.conversation_id', 'in', ids)
+      .where('messages.kind', '=', 'user')
+      .where((eb) => eb.or([eb('messages.author_id', 'is', null), eb('messages.author_id', '!=', viewer.id)]))
+      .where((eb) => eb.or([eb('r.last_read_message_id', 'is', null), eb('messages.id', '>', eb.ref('r.last_read_message_id'))]))
+      .groupBy('messages.conversation_id')
+      .execute(),
+  ]);
+  const labelled = await labelTags(db, tags);
+  const typeName = new Map(types.map((t) => [t.id, t.name]));
+  const last = new Map(lastMessages.map((m) => [m.id, m]));
+  const creator = new Map(creators.map((c) => [c.id, c.name]));
+  const unreadBy = new Map(unread.map((u) => [u.conversation_id, Number(u.n)]));
+  return rows.map((row) => {
+    const m = row.last_message_id !== null ? last.get(row.last_message_id) : undefined;
+    return {
+      row,
+      typeName: row.type_id !== null ? (typeName.get(row.type_id) ?? null) : null,
+      tags: labelled.get(row.id) ?? [],
+      unreadCount: unreadBy.get(row.id) ?? 0,
+      lastMessage: m ? { id: m.id, body: m.body, authorName: m.author_name, createdAt: m.created_at } : null,
+      createdByName: row.created_by !== null ? (creator.get(row.created_by) ?? null) : null,
+    };
+  });
+}

@@ -1,0 +1,28 @@
+import type { Actor } from '../../context.js';
+import type { DbOrTrx } from '../../db/schema.js';
+import { presentMessage } from '../presenters.js';
+import type { MessageOut } from '../presenters.js';
+import { findVisibleConversation } from './visibility.js';
+
+/**
+ * A page of a conversation's messages, oldest to newest; `before` pages back through a long
+ * thread by message id (ids grow with time, so this walks the index, not a sort).
+ */
+export async function listMessages(
+  db: DbOrTrx,
+  actor: Actor,
+  conversationId: number,
+  input: { before?: number; limit: number },
+): Promise<{ items: MessageOut[]; hasMore: boolean }> {
+  await findVisibleConversation(db, actor, conversationId);
+  let q = db
+    .selectFrom('messages')
+    .leftJoin('users', 'users.id', 'messages.author_id')
+    .selectAll('messages')
+    .select('users.name as author_name')
+    .where('messages.conversation_id', '=', conversationId);
+  if (input.before) q = q.where('messages.id', '<', input.before);
+  const rows = await q.orderBy('messages.id', 'desc').limit(input.limit + 1).execute();
+  const page = rows.slice(0, input.limit).reverse();
+  return { items: page.map((m) => presentMessage(m, m.author_name)), hasMore: rows.length > input.limit };
+}

@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../context.js';
+import type { Dialect } from '../../db/database.js';
+import type { DbOrTrx } from '../../db/schema.js';
+import { ilikeContains } from '../../db/sql-helpers.js';
+import { presentConversationSummary } from '../presenters.js';
+import type { ConversationSummaryOut } from '../presenters.js';
+import { conversationDetails } from './conversation-details.js';
+import { visibilitySql, visibleTo } from './visibility.js';
+
+/** Words of a search, as the full-text indexes tokenise them (letters and digits). */
+export function searchTerms(q: string): string[] {
+  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+}
+
+/** All words must match; the last one as a prefix, so results follow the user's typing. */
+function ftsExpression(dialect: Dialect, terms: string[]): string {
+  if (dialect === 'sqlite') return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+  return terms.map((t, i) => `'${t}'${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
+}
+
+/**
+ * Messages matching the terms, newest first, among conversations the actor may see. Ids grow
+ * with time, so newest-first is the full-text index's own rowid order on SQLite (no sort of all
+ * matches); on PostgreSQL the planner walks the primary key backwards or sorts the GIN matches.
+ */
+async function matchingMessages(db: DbOrTrx, dialect: Dialect, actor: Actor, terms: string[], limit: number) {
+  const expr = ftsExpression(dialect, terms);
+  const visible = visibilitySql(actor, sql.ref('m.conversation_id'));
+  const query =
+    dialect === 'sqlite'
+      ? sql<{ id: number; conversation_id: number }>`select m.id as id, m.conversation_id as conversation_id
+          from messages_fts f cross join messages m on m.id = f.rowid
+          where messages_fts match ${expr} and ${visible}
+          order by f.rowid desc limit ${limit}`
+      : sql<{ id: number; conversation_id: number }>`select m.id as id, m.conversation_id as conversation_id
+          from messages m
+          where m.search @@ to_tsquery('simple', ${expr}) and ${visible}
+          order by m.id desc limit ${limit}`;
+  return (await query.execute(db)).rows;
+}
+
+/** Conversations whose subject or a tagged participant's name matches the whole query text. */
+async function matchingConversations(db: DbOrTrx, actor: Actor, q: string, limit: number) {
+  const labelMatch = (table: 'users' | 'user_groups' | 'customers' | 'vendors', kind: string) =>
+    sql<boolean>`exists (select 1 from conversation_tags st join ${sql.table(table)} x on x.id = st.ref_id
+      where st.conversation_id = conversations.id and st.kind = ${kind} and ${ilikeContains(sql.ref('x.name'), q)})`;
+  return db
+    .selectFrom('conversations')
+    .select(['id', 'last_message_id'])
+    .where(visibleTo(actor))
+    .where((eb) =>
+      eb.or([
+        ilikeContains(eb.ref('subject'), q),
+        labelMatch('users', 'user'),
+        labelMatch('user_groups', 'group'),
+        labelMatch('customers', 'customer'),
+        labelMatch('vendors', 'vendor'),
+        sql<boolean>`exists (select 1 from conversation_tags st join transactions x on x.id = st.ref_id
+          where st.conversation_id = conversations.id and st.kind = 'transaction' and ${ilikeContains(sql.ref('x.transaction_id'), q)})`,
+      ]),
+    )
+    .orderBy('last_activity_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Searches the actor's conversations by message text, subject and participant, newest first:
+ * a conversation ranks by its newest matching message (or, matched by subject or participant,
+ * by its newest message).
+ */
+export async function searchConversations(
+  db: DbOrTrx,
+  dialect: Dialect,
+  actor: Actor,
+  input: { q: string; limit: number },
+): Promise<{ items: ConversationSummaryOut[] }> {
+  const terms = searchTerms(input.q);
+  const [messages, conversations] = await Promise.all([
+    terms.length ? matchingMessages(db, dialect, actor, terms, input.limit * 10) : [],
+    matchingConversations(db, actor, input.q.trim(), input.limit),
+  ]);
+  const rank = new Map<number, number>();
+  for (const m of messages) rank.set(m.conversation_id, Math.max(rank.get(m.conversation_id) ?? 0, m.id));
+  for (const c of conversations) rank.set(c.id, Math.max(rank.get(c.id) ?? 0, c.last_message_id ?? 0));
+  const ids = [...rank.entries()].sort((a, b) => b[1] - a[1]).slice(0, input.limit).map(([id]) => id);
+  if (ids.length === 0) return { items: [] };
+  const rows = await db.selectFrom('conversations').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map((await conversationDetails(db, actor, rows)).map((d) => [d.row.id, d]));
+  return { items: ids.map((id) => presentConversationSummary(byId.get(id)!)) };
+}
