@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { OutgoingHttpHeaders } from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ let passwordHash: Promise<string> | undefined;
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
-  headers: import('node:http').OutgoingHttpHeaders;
+  headers: OutgoingHttpHeaders;
 }
 
 /** A signed-in user talking to the API through `app.inject` (cookie and CSRF header included). */
