@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { TransactionType } from '../../core/transactions.js';
+import type { TransactionStatus, TransactionType } from '../../core/transactions.js';
 
 export interface TransactionsTable {
   id: Generated<number>;
@@ -8,7 +8,7 @@ export interface TransactionsTable {
   type: TransactionType;
   customer_id: number | null;
   vendor_id: number | null;
-  status: string;
+  status: TransactionStatus;
   date: string;
   total_cents: number;
   memo: string;

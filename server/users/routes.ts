@@ -1,4 +1,10 @@
 import type { Services } from '../context.js';
 import type { App } from '../http/types.js';
+import { userGroupRoutes } from './user-group-routes.js';
+import { usersRoutes } from './user-routes.js';
 
-export async function userRoutes(_app: App, _s: Services) {}
+/** Users and User Groups. */
+export async function userRoutes(app: App, s: Services) {
+  await usersRoutes(app, s);
+  await userGroupRoutes(app, s);
+}

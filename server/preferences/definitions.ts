@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { DbOrTrx } from '../db/schema.js';
+import { canonicalTimeZone, isValidTimeZone } from './time-zone.js';
+
+/**
+ * One Company Preference. `schema` validates what an admin submits and also encodes responses,
+ * so it may check, trim and overwrite but must not `.transform()` (fastify-type-provider-zod
+ * encodes responses, which a one-way transform cannot do); use a codec to change the type.
+ */
+export interface PreferenceDefinition<S extends z.ZodType> {
+  schema: S;
+  default: z.output<S>;
+  /** A check that needs the database (a reference to another record); returns a problem or null. */
+  check?(db: DbOrTrx, value: z.output<S>): Promise<string | null>;
+}
+
+const define = <S extends z.ZodType>(definition: PreferenceDefinition<S>) => definition;
+
+/** Trimmed text where blank means "not set" (null), without a one-way transform. */
+const nullableText = (max: number) =>
+  z.codec(z.string().trim().max(max).nullable(), z.string().nullable(), {
+    decode: (v) => (v === '' ? null : v),
+    encode: (v) => v,
+  });
+
+const timeZone = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York')
+  .overwrite(canonicalTimeZone);
+
+async function conversationTypeExists(db: DbOrTrx, id: number | null): Promise<string | null> {
+  if (id === null) return null;
+  const row = await db.selectFrom('conversation_types').select('id').where('id', '=', id).executeTakeFirst();
+  return row ? null : `must be an existing conversation type (there is no type ${id})`;
+}
+
+/**
+ * Every Company Preference: settings an admin changes at run time, stored one row per key as
+ * JSON. Adding a setting is one entry here; the API, validation and defaults follow from it.
+ */
+export const PREFERENCES = {
+  companyName: define({ schema: z.string().trim().min(1, 'is required').max(200), default: 'Switchboard Demo Co.' }),
+  companyPhone: define({ schema: nullableText(50), default: null }),
+  timeZone: define({ schema: timeZone, default: 'America/New_York' }),
+  defaultConversationTypeId: define({ schema: z.number().int().positive().nullable(), default: null, check: conversationTypeExists }),
+};
+
+export type PreferenceKey = keyof typeof PREFERENCES;
+export type Preferences = { [K in PreferenceKey]: z.output<(typeof PREFERENCES)[K]['schema']> };
+export const PREFERENCE_KEYS = Object.keys(PREFERENCES) as PreferenceKey[];
+
+/** The generic view of a definition, for code that walks every key. */
+export const definitionOf = (key: PreferenceKey) => PREFERENCES[key] as PreferenceDefinition<z.ZodType>;
+
+const shape = Object.fromEntries(PREFERENCE_KEYS.map((k) => [k, PREFERENCES[k].schema])) as {
+  [K in PreferenceKey]: (typeof PREFERENCES)[K]['schema'];
+};
+
+/** All preferences with their values (defaults filled in). */
+export const preferencesOut = z.object(shape);
+
+/**
+ * A partial update. Unknown keys are refused one by one (rather than zod's single "unrecognized
+ * keys" issue) so each is reported as its own field, like any other invalid input.
+ */
+export const preferencesPatchIn = z
+  .looseObject(shape)
+  .partial()
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!Object.hasOwn(PREFERENCES, key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a known preference' });
+    }
+  });
+export type PreferencesPatch = Partial<Preferences>;
