@@ -91,3 +91,20 @@ describeEachDatabase('every API route requires a session', (h) => {
     expect(checked.length).toBeGreaterThan(15);
   });
 });
+
+describeEachDatabase('admin-only routes', (h) => {
+  it('refuses a plain user with 403 before looking at the input', async () => {
+    const plain = await h().signIn('plainuser');
+    for (const [method, url] of [
+      ['post', '/api/users'],
+      ['put', '/api/users/1'],
+      ['post', '/api/user-groups'],
+      ['put', '/api/conversation-types/1'],
+      ['put', '/api/preferences'],
+    ] as const) {
+      const res = await plain[method](url, { nonsense: true });
+      expect(res.status, `${method} ${url}`).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    }
+  });
+});

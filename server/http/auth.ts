@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findSession } from '../auth/queries/find-session.js';
 import type { Actor, Ctx, Services } from '../context.js';
+import { requireAdmin } from '../auth/authorize.js';
 import { AppError } from '../errors.js';
 
 export const SESSION_COOKIE = 'sb_session';
@@ -26,6 +27,8 @@ export function authHook(services: Services) {
     if (session) request.actor = session.actor;
     if (request.routeOptions.config.public) return;
     if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+    // Checked before validation, so a non-admin learns nothing about an admin route's input rules.
+    if (request.routeOptions.config.admin) requireAdmin(session.actor);
     if (STATE_CHANGING.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('CSRF_FAILED', 'The request is missing its security token. Reload the page and try again.');
     }
@@ -41,9 +44,4 @@ export function actorOf(request: FastifyRequest): Actor {
 /** The command context for a request: the shared services plus the signed-in actor. */
 export function ctxOf(services: Services, request: FastifyRequest): Ctx {
   return { ...services, actor: actorOf(request), log: request.log as Services['log'] };
-}
-
-/** Admin-only actions. */
-export function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can do that.');
 }

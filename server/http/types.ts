@@ -20,5 +20,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without a session (sign-in, health). */
     public?: boolean;
+    /** Routes only administrators may call; refused with 403 before the input is validated. */
+    admin?: boolean;
   }
 }

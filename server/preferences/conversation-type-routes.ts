@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Services } from '../context.js';
-import { actorOf, ctxOf, requireAdmin } from '../http/auth.js';
+import { actorOf, ctxOf } from '../http/auth.js';
+import { requireAdmin } from '../auth/authorize.js';
 import { errorOut, idParams } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { createConversationType } from './commands/create-conversation-type.js';
@@ -26,10 +27,12 @@ export async function conversationTypeRoutes(app: App, s: Services) {
   }, async (request) => getConversationType(s.db, request.params.id));
 
   app.post('/api/conversation-types', {
+    config: { admin: true },
     schema: { tags, body: conversationTypeIn, response: { 201: conversationTypeOut, 400: errorOut, 403: errorOut, 409: errorOut } },
   }, async (request, reply) => reply.status(201).send(await createConversationType(ctxOf(s, request), request.body)));
 
   app.put('/api/conversation-types/:id', {
+    config: { admin: true },
     schema: {
       tags,
       params: idParams,

@@ -1,5 +1,6 @@
 import type { Services } from '../context.js';
-import { actorOf, ctxOf, requireAdmin } from '../http/auth.js';
+import { actorOf, ctxOf } from '../http/auth.js';
+import { requireAdmin } from '../auth/authorize.js';
 import { errorOut } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { updatePreferences } from './commands/update-preferences.js';
@@ -12,6 +13,7 @@ const tags = ['preferences'];
 /** Company Preferences for admins, and the harmless subset (`/api/company`) for everyone. */
 export async function companyPreferenceRoutes(app: App, s: Services) {
   app.get('/api/preferences', {
+    config: { admin: true },
     schema: { tags, response: { 200: preferencesOut, 403: errorOut } },
   }, async (request) => {
     requireAdmin(actorOf(request));
@@ -19,6 +21,7 @@ export async function companyPreferenceRoutes(app: App, s: Services) {
   });
 
   app.put('/api/preferences', {
+    config: { admin: true },
     schema: { tags, body: preferencesPatchIn, response: { 200: preferencesOut, 400: errorOut, 403: errorOut } },
   }, async (request) => updatePreferences(ctxOf(s, request), request.body));
 

@@ -23,10 +23,12 @@ export async function userGroupRoutes(app: App, s: Services) {
   }, async (request) => getUserGroup(s.db, request.params.id));
 
   app.post('/api/user-groups', {
+    config: { admin: true },
     schema: { tags, body: userGroupIn, response: { 201: userGroupOut, 400: errorOut, 403: errorOut, 404: errorOut, 409: errorOut } },
   }, async (request, reply) => reply.status(201).send(await createUserGroup(ctxOf(s, request), request.body)));
 
   app.put('/api/user-groups/:id', {
+    config: { admin: true },
     schema: { tags, params: idParams, body: userGroupIn, response: { 200: userGroupOut, 400: errorOut, 403: errorOut, 404: errorOut, 409: errorOut } },
   }, async (request) => updateUserGroup(ctxOf(s, request), request.params.id, request.body));
 }

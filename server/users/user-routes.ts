@@ -23,10 +23,12 @@ export async function usersRoutes(app: App, s: Services) {
   }, async (request) => getUser(s.db, request.params.id));
 
   app.post('/api/users', {
+    config: { admin: true },
     schema: { tags, body: userCreateIn, response: { 201: userOut, 400: errorOut, 403: errorOut, 409: errorOut } },
   }, async (request, reply) => reply.status(201).send(await createUser(ctxOf(s, request), request.body)));
 
   app.put('/api/users/:id', {
+    config: { admin: true },
     schema: { tags, params: idParams, body: userUpdateIn, response: { 200: userOut, 400: errorOut, 403: errorOut, 404: errorOut, 409: errorOut } },
   }, async (request) => updateUser(ctxOf(s, request), request.params.id, request.body));
 }

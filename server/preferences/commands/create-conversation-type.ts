@@ -1,6 +1,6 @@
 import type { Ctx } from '../../context.js';
 import { conflictOnUnique } from '../../db/unique-violation.js';
-import { requireAdmin } from '../../http/auth.js';
+import { requireAdmin } from '../../auth/authorize.js';
 import { presentConversationType } from '../presenters.js';
 import type { ConversationTypeOut } from '../presenters.js';
 import type { ConversationTypeInput } from '../schema.js';

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { isoNow } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { requireAdmin } from '../../http/auth.js';
+import { requireAdmin } from '../../auth/authorize.js';
 import { PREFERENCE_KEYS, definitionOf } from '../definitions.js';
 import type { Preferences, PreferencesPatch } from '../definitions.js';
 import { getPreferences } from '../queries/get-preferences.js';

@@ -2,7 +2,7 @@ import { hashPassword } from '../../auth/passwords.js';
 import type { Ctx } from '../../context.js';
 import { isoNow } from '../../context.js';
 import { conflictOnUnique } from '../../db/unique-violation.js';
-import { requireAdmin } from '../../http/auth.js';
+import { requireAdmin } from '../../auth/authorize.js';
 import { presentUser } from '../presenters.js';
 import type { UserOut } from '../presenters.js';
 import type { UserCreateInput } from '../schema.js';

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { conflictOnUnique } from '../../db/unique-violation.js';
 import { notFound } from '../../errors.js';
-import { requireAdmin } from '../../http/auth.js';
+import { requireAdmin } from '../../auth/authorize.js';
 import type { UserGroupOut } from '../presenters.js';
 import { getUserGroup } from '../queries/get-user-group.js';
 import type { UserGroupInput } from '../schema.js';

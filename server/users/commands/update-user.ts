@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.js';
 import { isoNow } from '../../context.js';
 import { conflictOnUnique } from '../../db/unique-violation.js';
 import { AppError, notFound } from '../../errors.js';
-import { requireAdmin } from '../../http/auth.js';
+import { requireAdmin } from '../../auth/authorize.js';
 import { presentUser } from '../presenters.js';
 import type { UserOut } from '../presenters.js';
 import type { UserUpdateInput } from '../schema.js';
