@@ -7,5 +7,9 @@ export interface MessagesTable {
   kind: 'user' | 'system';
   body: string;
   created_at: string;
+  /** internal: between staff; outbound: texted to the conversation's phones; inbound: from a phone. */
+  direction: Generated<'internal' | 'outbound' | 'inbound'>;
+  /** For inbound messages, the phone (E.164) that sent it. */
+  phone_number: string | null;
 }
 export type MessageRow = Selectable<MessagesTable>;

@@ -1,7 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LoginAttemptsTable, SessionsTable } from '../auth/sessions.table.js';
 import type { ConversationReadsTable, ConversationTagsTable, ConversationsTable } from '../conversations/conversations.table.js';
+import type { ConversationEndpointsTable } from '../conversations/endpoints.table.js';
 import type { MessagesTable } from '../conversations/messages.table.js';
+import type { DeliveriesTable, SendSlotsTable } from '../texting/deliveries.table.js';
+import type { InboundMessagesTable } from '../texting/inbound-messages.table.js';
+import type { TwilioSettingsTable } from '../texting/twilio-settings.table.js';
 import type { ContactMethodsTable, CustomerContactsTable, PartiesTable } from '../erp/parties.table.js';
 import type { CountersTable, TransactionsTable } from '../erp/transactions.table.js';
 import type { CompanyPreferencesTable, ConversationTypesTable } from '../preferences/preferences.table.js';
@@ -27,6 +31,11 @@ export interface DB {
   conversation_tags: ConversationTagsTable;
   conversation_reads: ConversationReadsTable;
   messages: MessagesTable;
+  conversation_endpoints: ConversationEndpointsTable;
+  deliveries: DeliveriesTable;
+  send_slots: SendSlotsTable;
+  inbound_messages: InboundMessagesTable;
+  twilio_settings: TwilioSettingsTable;
 }
 
 export type Db = Kysely<DB>;

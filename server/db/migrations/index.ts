@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261204-0001-foundation.js';
+import * as texting from './20261204-0002-texting.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder) so the same list works
@@ -7,4 +8,5 @@ import * as foundation from './20261204-0001-foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261204-0001-foundation': foundation,
+  '20261204-0002-texting': texting,
 };
