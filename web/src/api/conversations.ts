@@ -1,0 +1,178 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TagKind } from '../../../core/conversations';
+import { api, qs } from './client';
+import type { Conversation, ConversationPage, ConversationSummary, Message, MessagePage } from './types';
+
+export type StatusFilter = 'open' | 'closed' | 'all';
+
+export const conversationKeys = {
+  /** Every list and search result: invalidated on any realtime event. */
+  lists: ['conversations'] as const,
+  list: (status: StatusFilter, tag?: string) => ['conversations', 'list', status, tag ?? ''] as const,
+  search: (q: string) => ['conversations', 'search', q] as const,
+  one: (id: number) => ['conversation', id] as const,
+  messages: (id: number) => ['messages', id] as const,
+};
+
+/** Conversations by last activity, paged with the server's cursor. */
+export function useConversationList(status: StatusFilter, tag?: string) {
+  return useInfiniteQuery({
+    queryKey: conversationKeys.list(status, tag),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ConversationPage>(
+        `/api/conversations${qs({ status, tag, limit: 50, cursor: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** Full-text search over messages, subjects and participants; off for an empty query. */
+export function useConversationSearch(q: string) {
+  return useQuery({
+    queryKey: conversationKeys.search(q),
+    queryFn: ({ signal }) =>
+      api.get<{ items: ConversationSummary[] }>(`/api/conversations/search${qs({ q })}`, signal),
+    enabled: q.trim().length > 0,
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useConversation(id: number) {
+  return useQuery({
+    queryKey: conversationKeys.one(id),
+    queryFn: ({ signal }) => api.get<Conversation>(`/api/conversations/${id}`, signal),
+  });
+}
+
+/** Messages newest page first; each further page is older (fetchNextPage = "Load earlier messages"). */
+export function useMessages(id: number) {
+  return useInfiniteQuery({
+    queryKey: conversationKeys.messages(id),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<MessagePage>(
+        `/api/conversations/${id}/messages${qs({ before: pageParam, limit: 50 })}`,
+        signal,
+      ),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => (last.hasMore && last.items[0] ? last.items[0].id : null),
+  });
+}
+
+/** Oldest → newest, without duplicates, from the pages of useMessages. */
+export function flattenMessages(data: InfiniteData<MessagePage> | undefined): Message[] {
+  if (!data) return [];
+  const seen = new Set<number>();
+  const out: Message[] = [];
+  for (const page of [...data.pages].reverse()) {
+    for (const m of page.items) {
+      if (!seen.has(m.id)) {
+        seen.add(m.id);
+        out.push(m);
+      }
+    }
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+/** Adds a message to the newest page of a loaded conversation (a send or a realtime event). */
+export function appendMessage(qc: QueryClient, message: Message): void {
+  qc.setQueryData<InfiniteData<MessagePage>>(conversationKeys.messages(message.conversationId), (data) => {
+    if (!data || data.pages.length === 0) return data;
+    if (data.pages.some((p) => p.items.some((m) => m.id === message.id))) return data;
+    const [newest, ...older] = data.pages;
+    return { ...data, pages: [{ ...newest!, items: [...newest!.items, message] }, ...older] };
+  });
+}
+
+/** Sets a conversation's unread count to 0 in every loaded list, after marking it read. */
+function clearUnread(qc: QueryClient, id: number): void {
+  qc.setQueriesData<InfiniteData<ConversationPage>>({ queryKey: ['conversations', 'list'] }, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((p) => ({
+            ...p,
+            items: p.items.map((c) => (c.id === id ? { ...c, unreadCount: 0 } : c)),
+          })),
+        }
+      : data,
+  );
+  qc.setQueryData<Conversation>(conversationKeys.one(id), (c) => (c ? { ...c, unreadCount: 0 } : c));
+}
+
+/** A change to a conversation; an empty answer (204) means the user can no longer see it. */
+function useConversationMutation<TInput>(
+  id: number,
+  call: (input: TInput) => Promise<Conversation | undefined>,
+) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (c) => {
+      if (c) qc.setQueryData(conversationKeys.one(id), c);
+      else void qc.invalidateQueries({ queryKey: conversationKeys.one(id) });
+      void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+      void qc.invalidateQueries({ queryKey: conversationKeys.messages(id) });
+    },
+  });
+}
+
+export function useAddTag(id: number) {
+  return useConversationMutation(id, (tag: { kind: TagKind; id: number }) =>
+    api.post<Conversation>(`/api/conversations/${id}/tags`, tag),
+  );
+}
+
+export function useRemoveTag(id: number) {
+  return useConversationMutation(id, (tag: { kind: TagKind; id: number }) =>
+    api.del<Conversation | undefined>(`/api/conversations/${id}/tags/${tag.kind}/${tag.id}`),
+  );
+}
+
+export function useSetStatus(id: number) {
+  return useConversationMutation(id, (action: 'close' | 'reopen') =>
+    api.post<Conversation>(`/api/conversations/${id}/${action}`),
+  );
+}
+
+export function useSendMessage(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<Message>(`/api/conversations/${id}/messages`, { body }),
+    onSuccess: (m) => {
+      appendMessage(qc, m);
+      void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+      void qc.invalidateQueries({ queryKey: conversationKeys.one(id) });
+    },
+  });
+}
+
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { conversationId: number; messageId: number }) =>
+      api.post<void>(`/api/conversations/${input.conversationId}/read`, { messageId: input.messageId }),
+    onSuccess: (_r, input) => clearUnread(qc, input.conversationId),
+  });
+}
+
+export interface NewConversationInput {
+  subject: string;
+  typeId: number | null;
+  tags: { kind: TagKind; id: number }[];
+  body?: string;
+}
+
+export function useCreateConversation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewConversationInput) => api.post<Conversation>('/api/conversations', input),
+    onSuccess: (c) => {
+      qc.setQueryData(conversationKeys.one(c.id), c);
+      void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+    },
+  });
+}

@@ -1,0 +1,90 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { appendMessage, conversationKeys } from './conversations';
+import type { Message } from './types';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+
+function parse<T>(e: MessageEvent): T | null {
+  try {
+    return JSON.parse(String(e.data)) as T;
+  } catch {
+    return null;
+  }
+}
+
+function onMessageCreated(qc: QueryClient, e: MessageEvent) {
+  const data = parse<{ conversationId: number; message: Message }>(e);
+  if (!data) return;
+  if (data.message)
+    appendMessage(qc, {
+      ...data.message,
+      conversationId: data.message.conversationId ?? data.conversationId,
+    });
+  void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+  void qc.invalidateQueries({ queryKey: conversationKeys.one(data.conversationId) });
+}
+
+function onConversationChanged(qc: QueryClient, e: MessageEvent) {
+  const data = parse<{ conversationId: number }>(e);
+  void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+  if (data?.conversationId)
+    void qc.invalidateQueries({ queryKey: conversationKeys.one(data.conversationId) });
+}
+
+/**
+ * Keeps the conversation caches live from the server's SSE stream (/api/events). EventSource
+ * reconnects by itself after a dropped connection; when the server refuses the stream (it closes
+ * for good) we reconnect with backoff. After any gap everything conversational is refetched, since
+ * events sent while disconnected are not replayed.
+ */
+export function useLiveEvents(enabled: boolean): LiveStatus {
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    let source: EventSource | null = null;
+    let retryTimer: number | undefined;
+    let delay = 1000;
+    let hadGap = false;
+    let stopped = false;
+
+    const connect = () => {
+      source = new EventSource('/api/events', { withCredentials: true });
+      source.onopen = () => {
+        setStatus('live');
+        delay = 1000;
+      };
+      source.onerror = () => {
+        hadGap = true;
+        setStatus('reconnecting');
+        if (source?.readyState === EventSource.CLOSED && !stopped) {
+          source.close();
+          retryTimer = window.setTimeout(connect, delay);
+          delay = Math.min(delay * 2, 30_000);
+        }
+      };
+      // The server greets every (re)connection with `ready`; a reconnect may have missed events.
+      source.addEventListener('ready', () => {
+        if (!hadGap) return;
+        hadGap = false;
+        void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+        void qc.invalidateQueries({ queryKey: ['conversation'] });
+        void qc.invalidateQueries({ queryKey: ['messages'] });
+      });
+      source.addEventListener('message.created', (e) => onMessageCreated(qc, e));
+      source.addEventListener('conversation.updated', (e) => onConversationChanged(qc, e));
+      source.addEventListener('conversation.created', (e) => onConversationChanged(qc, e));
+    };
+    connect();
+    return () => {
+      stopped = true;
+      window.clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [enabled, qc]);
+
+  return status;
+}

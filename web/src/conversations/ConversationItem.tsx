@@ -1,0 +1,45 @@
+import { Link } from 'react-router-dom';
+import type { ConversationSummary } from '../api/types';
+import { shortTime } from '../lib/format';
+
+interface ConversationItemProps {
+  c: ConversationSummary;
+  href: string;
+  selected?: boolean;
+}
+
+/** One row of the conversation list: subject, last message preview, time, unread count. */
+export function ConversationItem({ c, href, selected }: ConversationItemProps) {
+  const unread = c.unreadCount > 0;
+  const last = c.lastMessage;
+  // System messages already start with who did it ("Avery Admin closed the conversation.").
+  const byline = last?.authorName && !last.body.startsWith(last.authorName) ? `${last.authorName}: ` : '';
+  const preview = last ? `${byline}${last.body}` : 'No messages yet';
+  return (
+    <li
+      data-testid="conversation-item"
+      className={`conv-item${selected ? ' selected' : ''}${unread ? ' unread' : ''}${c.status === 'closed' ? ' closed' : ''}`}
+    >
+      <Link to={href} aria-current={selected ? 'page' : undefined}>
+        <span className="conv-item-top">
+          <span className="conv-item-subject">{c.subject}</span>
+          <time className="conv-item-time" dateTime={c.lastActivityAt}>
+            {shortTime(c.lastActivityAt)}
+          </time>
+        </span>
+        <span className="conv-item-bottom">
+          <span className="conv-item-preview">{preview}</span>
+          {c.status === 'closed' && <span className="pill pill-closed">Closed</span>}
+          {unread && (
+            <>
+              <span className="badge" data-testid="unread-badge">
+                {c.unreadCount}
+              </span>
+              <span className="sr-only"> unread</span>
+            </>
+          )}
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import { ApiError } from '../api/client';
+import { flattenMessages, useConversation, useMarkRead, useMessages } from '../api/conversations';
+import { useSession } from '../api/auth';
+import { ErrorBanner, Loading } from '../ui/Feedback';
+import { Composer } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
+import { MessageList } from './MessageList';
+
+/** Marks the conversation read up to the newest message shown, once per newest message. */
+function useMarkReadWhenShown(conversationId: number, newestId: number | null) {
+  const markRead = useMarkRead();
+  const marked = useRef<number | null>(null);
+  const { mutate } = markRead;
+  useEffect(() => {
+    if (newestId === null) return;
+    const mark = () => {
+      if (document.visibilityState !== 'visible' || marked.current === newestId) return;
+      marked.current = newestId;
+      mutate({ conversationId, messageId: newestId });
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [conversationId, newestId, mutate]);
+}
+
+/** The right side of the Conversations window for one conversation. */
+export function ReadingPane({ id }: { id: number }) {
+  const conversation = useConversation(id);
+  const messages = useMessages(id);
+  const session = useSession();
+  const all = flattenMessages(messages.data);
+  const newest = all.length ? all[all.length - 1]!.id : null;
+  useMarkReadWhenShown(id, messages.isSuccess ? newest : null);
+
+  if (conversation.isPending) {
+    return (
+      <section className="reading-pane" aria-label="Reading pane">
+        <Loading />
+      </section>
+    );
+  }
+  if (conversation.isError) {
+    const err = conversation.error;
+    const gone = err instanceof ApiError && (err.status === 404 || err.status === 403);
+    return (
+      <section className="reading-pane reading-pane-empty" aria-label="Reading pane">
+        {gone ? (
+          <p className="muted">This conversation does not exist or you are not tagged in it.</p>
+        ) : (
+          <ErrorBanner error={err} />
+        )}
+      </section>
+    );
+  }
+  const c = conversation.data;
+  return (
+    <section className="reading-pane" aria-label="Reading pane">
+      <ConversationHeader conversation={c} />
+      <MessageList
+        messages={all}
+        myId={session.data?.user.id ?? null}
+        loading={messages.isPending}
+        error={messages.error}
+        hasEarlier={messages.hasNextPage}
+        loadingEarlier={messages.isFetchingNextPage}
+        onLoadEarlier={() => void messages.fetchNextPage()}
+      />
+      <Composer key={id} conversationId={id} closed={c.status === 'closed'} />
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useId } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { usePartyList } from '../api/parties';
+import type { PartyKind } from '../api/types';
+import { shortTime } from '../lib/format';
+import { useDebounced, useTitle } from '../lib/hooks';
+import { ErrorBanner, Loading } from '../ui/Feedback';
+import { PARTY_WORDS } from './PartyDetailsPage';
+
+const PAGE = 50;
+
+/** The Customers or Vendors list: search by name, company or contact method, and page. */
+export function PartyListPage({ kind }: { kind: PartyKind }) {
+  const words = PARTY_WORDS[kind];
+  useTitle(words.many);
+  const navigate = useNavigate();
+  const [sp, setSp] = useSearchParams();
+  const q = sp.get('q') ?? '';
+  const offset = Math.max(0, Number(sp.get('offset') ?? 0) || 0);
+  const query = useDebounced(q.trim(), 250);
+  const list = usePartyList(kind, query, offset, PAGE);
+  const searchId = useId();
+  const items = list.data?.items ?? [];
+
+  const setParam = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setSp(next, { replace: true });
+  };
+
+  return (
+    <main className="page">
+      <div className="page-head">
+        <h1>{words.many}</h1>
+        <button type="button" className="primary" onClick={() => navigate(`${words.path}/new`)}>
+          New {words.one}
+        </button>
+      </div>
+      <div className="toolbar">
+        <label htmlFor={searchId}>Search {words.many.toLowerCase()}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={q}
+          placeholder="Name, company, phone, email…"
+          onChange={(e) => setParam({ q: e.target.value || null, offset: null })}
+        />
+      </div>
+      <ErrorBanner error={list.error} />
+      {list.isPending ? (
+        <Loading />
+      ) : (
+        <table className="grid list-grid">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Company Name</th>
+              <th scope="col">Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`${words.path}/${p.id}`}>{p.name}</Link>
+                </td>
+                <td>{p.companyName}</td>
+                <td>{shortTime(p.updatedAt)}</td>
+              </tr>
+            ))}
+            {items.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  {query
+                    ? `No ${words.many.toLowerCase()} match “${query}”.`
+                    : `No ${words.many.toLowerCase()} yet.`}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+      <div className="pager">
+        <button
+          type="button"
+          className="small"
+          disabled={offset === 0}
+          onClick={() => setParam({ offset: offset - PAGE > 0 ? String(offset - PAGE) : null })}
+        >
+          Previous
+        </button>
+        <span className="muted">{items.length ? `${offset + 1}–${offset + items.length}` : ''}</span>
+        <button
+          type="button"
+          className="small"
+          disabled={!list.data?.hasMore}
+          onClick={() => setParam({ offset: String(offset + PAGE) })}
+        >
+          Next
+        </button>
+      </div>
+    </main>
+  );
+}
