@@ -26,9 +26,12 @@ export function basicCredentials(header: string | undefined): { username: string
 export function authenticate(header: string | undefined, pathAccountSid: string, accounts: EmulatorAccount[]): EmulatorAccount {
   const credentials = basicCredentials(header);
   if (!credentials) throw errors.authenticate();
+  const { username, password } = credentials;
+  // Twilio words an unknown username differently from a wrong secret; both are 20003.
+  const known = accounts.some((a) => a.accountSid === username || a.apiKeys?.some((k) => k.sid === username));
+  if (!known) throw errors.invalidUsername();
   const account = accounts.find((a) => a.accountSid === pathAccountSid);
   if (!account) throw errors.authenticate();
-  const { username, password } = credentials;
   if (username === account.accountSid && same(password, account.authToken)) return account;
   const key = account.apiKeys?.find((k) => k.sid === username);
   if (key && same(password, key.secret)) return account;

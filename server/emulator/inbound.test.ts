@@ -87,6 +87,27 @@ describe('incoming messages', () => {
     expect(view.messages.find((m: any) => m.sid === sent.sid).webhook).toBe('delivered');
   });
 
+  it('retries a webhook that times out', async () => {
+    const quick = await startEmulatorTest({ webhookRetry: { delaysMs: [0], timeoutMs: 100, retries: 1 } });
+    try {
+      let slow = true;
+      quick.app.on('/sms', async () => {
+        if (slow) {
+          slow = false;
+          await new Promise((r) => setTimeout(r, 400));
+        }
+        return { status: 200 };
+      });
+      await quick.running.emulator.sendFromPhone(CUSTOMER, { body: 'slow app' });
+      const [delivery] = quick.running.emulator.deliveries();
+      expect(delivery!.attempts.map((a) => a.status)).toEqual([null, 200]);
+      expect(delivery!.attempts[0]!.error).toMatch(/timeout|aborted/i);
+      expect(delivery!.outcome).toBe('delivered');
+    } finally {
+      await quick.stop();
+    }
+  });
+
   it('marks the send failed for the phone when the app never answers 2xx', async () => {
     t.app.on('/sms', () => ({ status: 500 }));
     await t.running.emulator.sendFromPhone(CUSTOMER, { body: 'anyone?' });

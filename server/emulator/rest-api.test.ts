@@ -43,6 +43,16 @@ describe('Messages create, fetch and list', () => {
     expect(res.body.subresource_uris).toEqual({ media: `/2010-04-01/Accounts/${ACCOUNT}/Messages/${res.body.sid}/Media.json` });
   });
 
+  it('parses a form body sent with a charset, repeated keys included', async () => {
+    const res = await fetch(t.running.url + messagesPath, {
+      method: 'POST',
+      headers: { authorization: basic(ACCOUNT, TOKEN), 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: `To=${encodeURIComponent(CUSTOMER)}&From=${encodeURIComponent(PLAIN_NUMBER)}&Body=caf%C3%A9+%E2%98%95`,
+    });
+    expect(res.status).toBe(201);
+    expect((await res.json()).body).toBe('café ☕');
+  });
+
   it('accepts a Messaging Service send before choosing the sender, then sends from the service’s number', async () => {
     const created = await t.client.messages.create({ to: CUSTOMER, messagingServiceSid: SERVICE, body: 'hi' });
     expect(created.status).toBe('accepted');
@@ -112,6 +122,8 @@ describe('authentication', () => {
     expect(res.body).toEqual({ code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
     expect((await t.raw('GET', messagesPath, undefined, null)).status).toBe(401);
+    const stranger = await t.raw('GET', messagesPath, undefined, basic('AC' + 'e'.repeat(32), TOKEN));
+    expect(stranger.body).toMatchObject({ code: 20003, message: 'Authentication Error - invalid username' });
   });
 
   it('surfaces 20003 to the SDK as a RestException', async () => {

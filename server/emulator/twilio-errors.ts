@@ -46,6 +46,7 @@ export type DeliveryErrorCode = keyof typeof DELIVERY_ERRORS;
 
 export const errors = {
   authenticate: () => new TwilioApiError(401, 20003, 'Authenticate'),
+  invalidUsername: () => new TwilioApiError(401, 20003, 'Authentication Error - invalid username'),
   notFound: (path: string) => new TwilioApiError(404, 20404, `The requested resource ${path} was not found`),
   toRequired: () => new TwilioApiError(400, 21604, "A 'To' phone number is required."),
   fromRequired: () => new TwilioApiError(400, 21603, "A 'From' phone number is required."),

@@ -47,7 +47,7 @@ export async function startEmulatorTest(options: StartTwilioEmulatorOptions = {}
     client,
     app,
     async raw(method, path, form, auth = basic(ACCOUNT, TOKEN)) {
-      const body = form ? new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))) : undefined;
+      const body = form ? new URLSearchParams(Object.entries(form).flatMap(([k, v]): [string, string][] => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v]]))) : undefined;
       const res = await fetch(running.url + path, {
         method,
         headers: { ...(auth ? { authorization: auth } : {}), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
