@@ -9,3 +9,6 @@ export function isAudienceTag(kind: TagKind): boolean {
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 export const MAX_SUBJECT_LENGTH = 200;
+
+/** Twilio refuses a message body longer than this (error 21617). */
+export const MAX_TEXT_LENGTH = 1600;

@@ -1,6 +1,7 @@
 /** The closed set of error codes the API answers with. Stable: clients branch on them. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  'INVALID_PHONE_NUMBER',
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
   'LOGIN_THROTTLED',
@@ -8,6 +9,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'TEXTING_NOT_CONFIGURED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',

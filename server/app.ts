@@ -19,6 +19,8 @@ import { errorHandler } from './http/error-handler.js';
 import type { App } from './http/types.js';
 import { preferenceRoutes } from './preferences/routes.js';
 import { eventRoutes } from './realtime/routes.js';
+import { twilioSettingsRoutes } from './texting/settings/routes.js';
+import { twilioWebhookRoutes } from './texting/webhooks/routes.js';
 import { userRoutes } from './users/routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,6 +36,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'] | false;
   /** Serve the built web app (off in API tests that do not need it). */
   serveWeb?: boolean;
+  /** Registers extra routes (the built-in Twilio emulator) before the app's own. */
+  beforeRoutes?: (app: App) => Promise<void>;
 }
 
 /** Builds the HTTP application on the given services; it does not listen. */
@@ -60,6 +64,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     transform: jsonSchemaTransform,
   });
 
+  if (options.beforeRoutes) await options.beforeRoutes(app);
   app.addHook('onRequest', authHook(services));
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -81,6 +86,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await preferenceRoutes(app, services);
   await conversationRoutes(app, services);
   await eventRoutes(app, services);
+  await twilioWebhookRoutes(app, services);
+  await twilioSettingsRoutes(app, services);
 
   const root = options.serveWeb === false ? null : webRoot();
   if (root) {

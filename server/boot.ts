@@ -6,17 +6,26 @@ import type { Clock, Services } from './context.js';
 import { systemClock } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_MESSAGING_SERVICE_SID, DEMO_PHONE_NUMBER, registerTwilioEmulator } from './emulator/index.js';
+import type { TwilioEmulator } from './emulator/index.js';
 import type { App } from './http/types.js';
 import { createInProcessHub } from './realtime/event-hub.js';
+import { createSecretBox } from './security/secret-box.js';
+import { resolveSecretsKey } from './security/secrets-key.js';
 import { seedDemoData } from './seed/demo.js';
 import type { DemoLogin } from './seed/demo.js';
+import { isConfigured, loadTwilioSettings, resolveTexting } from './texting/settings/texting-settings.js';
+import { startWorkers } from './workers/start-workers.js';
+import type { Workers } from './workers/start-workers.js';
 
 export interface Running {
   app: App;
   services: Services;
   url: string;
   demoLogins: DemoLogin[] | null;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  /** The built-in Twilio emulator, when this server runs it. */
+  emulator: TwilioEmulator | null;
+  /** Stops the workers and new connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -25,6 +34,8 @@ export interface StartOptions {
   log?: Logger;
   listen?: boolean;
   serveWeb?: boolean;
+  /** Emulator status step delay override (tests use 0). */
+  emulatorStatusDelayMs?: number;
 }
 
 /** Opens and migrates the database, seeds an empty one if asked, builds the app and listens. */
@@ -39,6 +50,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
+  const secretsKey = resolveSecretsKey(config);
+  let workers: Workers | null = null;
   const services: Services = {
     config,
     database,
@@ -46,9 +59,35 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     clock: options.clock ?? systemClock,
     hub: createInProcessHub(),
+    secrets: createSecretBox(secretsKey.key),
+    runtime: { baseUrl: `http://localhost:${config.port}`, emulator: null },
+    workers: { kick: (which) => workers?.kick(which) },
   };
   const demoLogins = config.seedDemo ? await seedDemoData(services) : null;
-  const app = await buildApp(services, { serveWeb: options.serveWeb });
+
+  const runEmulator =
+    config.twilioEmulator === 'on' ||
+    (config.twilioEmulator === 'auto' && !isConfigured(await loadTwilioSettings(services.db, services.secrets)));
+  if (runEmulator) {
+    services.runtime.emulator = {
+      accountSid: DEMO_ACCOUNT_SID,
+      authToken: DEMO_AUTH_TOKEN,
+      messagingServiceSid: DEMO_MESSAGING_SERVICE_SID,
+      fromNumber: DEMO_PHONE_NUMBER,
+    };
+  }
+  let emulator: TwilioEmulator | null = null;
+  const app = await buildApp(services, {
+    serveWeb: options.serveWeb,
+    beforeRoutes: async (a) => {
+      if (!runEmulator) return;
+      emulator = await registerTwilioEmulator(a as never, {
+        clock: services.clock,
+        statusDelaysMs: options.emulatorStatusDelayMs ?? config.emulatorStatusDelayMs,
+        numbers: [{ phoneNumber: DEMO_PHONE_NUMBER, messagingServiceSid: DEMO_MESSAGING_SERVICE_SID }],
+      });
+    },
+  });
   let url = '';
   if (options.listen !== false) {
     await app.listen({ host: config.host, port: config.port });
@@ -56,17 +95,27 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
     url = `http://${host}:${port}`;
+    services.runtime.baseUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   } else {
     await app.ready();
   }
+  const emu = emulator as TwilioEmulator | null;
+  if (emu) {
+    const texting = await resolveTexting(services);
+    emu.setPublicUrl(services.runtime.baseUrl);
+    emu.setSmsUrl(`${texting?.publicBaseUrl ?? services.runtime.baseUrl}/webhooks/twilio/messages`);
+  }
+  if (config.workers) workers = startWorkers(services);
   let closing: Promise<void> | undefined;
   return {
     app,
     services,
     url,
     demoLogins,
+    emulator: emu,
     close: () =>
       (closing ??= (async () => {
+        await workers?.stop();
         await app.close();
         await services.hub.close();
         await database.destroy();

@@ -26,7 +26,27 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || secretKeyBytes(v) !== null, {
+      message: 'must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)',
+    }),
+  TWILIO_EMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WORKERS: bool(true),
+  DISPATCH_POLL_MS: z.coerce.number().int().positive().default(1000),
+  DISPATCH_BATCH: z.coerce.number().int().positive().max(500).default(50),
+  DISPATCH_CONCURRENCY: z.coerce.number().int().positive().max(100).default(8),
+  SEND_RATE_PER_SECOND: z.coerce.number().min(0).default(1),
+  EMULATOR_STATUS_DELAY_MS: z.coerce.number().int().min(0).default(700),
 });
+
+/** A 32-byte key from 64 hex digits or base64, or null when it is neither. */
+export function secretKeyBytes(v: string): Buffer | null {
+  const bytes = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; filename: string }
@@ -45,6 +65,16 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMs: number;
   shutdownTimeoutMs: number;
+  /** Key for secrets at rest (Twilio tokens); when absent, one is kept in DATA_DIR/secrets.key. */
+  secretsKey: Buffer | null;
+  /** Run the built-in Twilio emulator: auto = when Twilio is not configured. */
+  twilioEmulator: 'auto' | 'on' | 'off';
+  /** The URL Twilio reaches this server at, when no Company Preference sets it. */
+  publicBaseUrl: string | null;
+  /** Run the outbox dispatcher and inbound processor in this process. */
+  workers: boolean;
+  dispatch: { pollMs: number; batch: number; concurrency: number; ratePerSecond: number };
+  emulatorStatusDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -86,5 +116,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    secretsKey: e.SECRETS_KEY ? secretKeyBytes(e.SECRETS_KEY) : null,
+    twilioEmulator: e.TWILIO_EMULATOR,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
+    workers: e.WORKERS,
+    dispatch: {
+      pollMs: e.DISPATCH_POLL_MS,
+      batch: e.DISPATCH_BATCH,
+      concurrency: e.DISPATCH_CONCURRENCY,
+      ratePerSecond: e.SEND_RATE_PER_SECOND,
+    },
+    emulatorStatusDelayMs: e.EMULATOR_STATUS_DELAY_MS,
   };
 }

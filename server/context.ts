@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Db } from './db/schema.js';
 import type { EventHub } from './realtime/event-hub.js';
+import type { SecretBox } from './security/secret-box.js';
+import type { EmulatorDefaults } from './texting/settings/texting-settings.js';
 import type { Role } from './users/users.table.js';
 
 /** Time as the application sees it; tests inject a fixed or advancing clock. */
@@ -27,6 +29,11 @@ export interface Services {
   log: Logger;
   clock: Clock;
   hub: EventHub;
+  secrets: SecretBox;
+  /** Facts known only once the server runs: its own URL, and the built-in emulator if it runs. */
+  runtime: { baseUrl: string; emulator: EmulatorDefaults | null };
+  /** Wakes the background workers (outbox dispatcher, inbound processor) after a commit. */
+  workers: { kick(which: 'dispatch' | 'inbound'): void };
 }
 
 /** What a command receives: the services plus who is acting. */

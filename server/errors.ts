@@ -3,12 +3,14 @@ import type { ErrorCode } from '../core/errors.js';
 /** HTTP status for each error code: the one table that maps domain errors to HTTP. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  INVALID_PHONE_NUMBER: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   CSRF_FAILED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TEXTING_NOT_CONFIGURED: 409,
   PAYLOAD_TOO_LARGE: 413,
   LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { TAG_KINDS } from '../../core/conversations.js';
 import type { ConversationRow } from './conversations.table.js';
 import type { MessageRow } from './messages.table.js';
+import type { DeliveryRow } from '../texting/deliveries.table.js';
+import { deliveryOut, presentDelivery } from '../texting/presenters.js';
 
 export const tagOut = z.object({ kind: z.enum(TAG_KINDS), id: z.number(), label: z.string() });
 export type TagOut = z.infer<typeof tagOut>;
@@ -13,6 +15,12 @@ export const messageOut = z.object({
   body: z.string(),
   author: z.object({ id: z.number(), name: z.string() }).nullable(),
   createdAt: z.string(),
+  /** internal: staff only; outbound: texted to the conversation's phones; inbound: from a phone. */
+  direction: z.enum(['internal', 'outbound', 'inbound']),
+  /** The phone that sent an inbound message (E.164). */
+  phoneNumber: z.string().nullable(),
+  /** For outbound messages: each recipient's delivery state. */
+  deliveries: z.array(deliveryOut),
 });
 export type MessageOut = z.infer<typeof messageOut>;
 
@@ -27,6 +35,8 @@ export const conversationSummaryOut = z.object({
     .object({ id: z.number(), body: z.string(), authorName: z.string().nullable(), createdAt: z.string() })
     .nullable(),
   tags: z.array(tagOut),
+  /** The external phones this conversation texts; empty for an internal conversation. */
+  phoneNumbers: z.array(z.object({ number: z.string(), label: z.string() })),
 });
 export type ConversationSummaryOut = z.infer<typeof conversationSummaryOut>;
 
@@ -45,6 +55,7 @@ export interface ConversationDetails {
   unreadCount: number;
   lastMessage: { id: number; body: string; authorName: string | null; createdAt: string } | null;
   createdByName: string | null;
+  phoneNumbers: { number: string; label: string }[];
 }
 
 export function presentConversationSummary(d: ConversationDetails): ConversationSummaryOut {
@@ -57,6 +68,7 @@ export function presentConversationSummary(d: ConversationDetails): Conversation
     unreadCount: d.unreadCount,
     lastMessage: d.lastMessage,
     tags: d.tags,
+    phoneNumbers: d.phoneNumbers,
   };
 }
 
@@ -69,7 +81,7 @@ export function presentConversation(d: ConversationDetails): ConversationOut {
   };
 }
 
-export function presentMessage(m: MessageRow, authorName: string | null): MessageOut {
+export function presentMessage(m: MessageRow, authorName: string | null, deliveries: DeliveryRow[] = []): MessageOut {
   return {
     id: m.id,
     conversationId: m.conversation_id,
@@ -77,5 +89,8 @@ export function presentMessage(m: MessageRow, authorName: string | null): Messag
     body: m.body,
     author: m.author_id !== null && authorName !== null ? { id: m.author_id, name: authorName } : null,
     createdAt: m.created_at,
+    direction: m.direction,
+    phoneNumber: m.phone_number,
+    deliveries: deliveries.map(presentDelivery),
   };
 }

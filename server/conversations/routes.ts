@@ -3,6 +3,7 @@ import type { Services } from '../context.js';
 import { ctxOf } from '../http/auth.js';
 import { errorOut, idParams } from '../http/schemas.js';
 import type { App } from '../http/types.js';
+import { addPhoneNumber } from './commands/add-phone-number.js';
 import { createConversation } from './commands/create-conversation.js';
 import { markRead } from './commands/mark-read.js';
 import { postMessage } from './commands/post-message.js';
@@ -61,6 +62,10 @@ export async function conversationRoutes(app: App, s: Services) {
       schema: { tags, params: idParams, response: { 200: conversationOut, ...notVisible } },
     }, async (request) => setConversationStatus(ctxOf(s, request), request.params.id, status));
   }
+
+  app.post('/api/conversations/:id/phone-numbers', {
+    schema: { tags, params: idParams, body: z.object({ phoneNumber: z.string().max(50) }), response: { 200: conversationOut, 400: errorOut, 409: errorOut, ...notVisible } },
+  }, async (request) => addPhoneNumber(ctxOf(s, request), request.params.id, request.body.phoneNumber));
 
   app.post('/api/conversations/:id/read', {
     schema: { tags, params: idParams, body: z.object({ messageId: z.number().int().positive().optional() }), response: { 204: z.null(), ...notVisible } },

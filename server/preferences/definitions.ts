@@ -39,11 +39,22 @@ async function conversationTypeExists(db: DbOrTrx, id: number | null): Promise<s
  * Every Company Preference: settings an admin changes at run time, stored one row per key as
  * JSON. Adding a setting is one entry here; the API, validation and defaults follow from it.
  */
+/** An absolute http(s) URL without a trailing slash, or null. */
+const baseUrl = z.codec(
+  z.union([z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }), z.literal('')]).nullable(),
+  z.string().nullable(),
+  { decode: (v) => (v ? v.replace(/\/+$/, '') : null), encode: (v) => v },
+);
+
 export const PREFERENCES = {
   companyName: define({ schema: z.string().trim().min(1, 'is required').max(200), default: 'Switchboard Demo Co.' }),
   companyPhone: define({ schema: nullableText(50), default: null }),
   timeZone: define({ schema: timeZone, default: 'America/New_York' }),
   defaultConversationTypeId: define({ schema: z.number().int().positive().nullable(), default: null, check: conversationTypeExists }),
+  /** The URL Twilio reaches this server at: webhooks, status callbacks and attachment links (the "Conversation Attachment URL"). */
+  publicBaseUrl: define({ schema: baseUrl, default: null }),
+  /** Region for numbers typed without a country code (ISO 3166 alpha-2). */
+  defaultRegion: define({ schema: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US'), default: 'US' }),
 };
 
 export type PreferenceKey = keyof typeof PREFERENCES;

@@ -14,8 +14,21 @@ describeEachDatabase('company preferences API', (h) => {
       companyPhone: null,
       timeZone: 'America/New_York',
       defaultConversationTypeId: null,
+      publicBaseUrl: null,
+      defaultRegion: 'US',
     });
     expect(await getPreferences(h().running.services.db)).toEqual(res.body);
+  });
+
+  it('normalises the public base URL and the region, and refuses malformed ones', async () => {
+    const admin = await h().signIn('root', { role: 'admin' });
+    const ok = await admin.put('/api/preferences', { publicBaseUrl: 'https://sb.example.com/', defaultRegion: 'gb' });
+    expect(ok.body).toMatchObject({ publicBaseUrl: 'https://sb.example.com', defaultRegion: 'GB' });
+    const bad = await admin.put('/api/preferences', { publicBaseUrl: 'ftp://x', defaultRegion: 'Britain' });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad)).toEqual(expect.arrayContaining(['body.publicBaseUrl', 'body.defaultRegion']));
+    await admin.put('/api/preferences', { publicBaseUrl: '', defaultRegion: 'US' });
+    expect((await admin.get('/api/preferences')).body.publicBaseUrl).toBeNull();
   });
 
   it('saves a partial update, keeps the other keys, and records who changed it and when', async () => {
@@ -25,14 +38,26 @@ describeEachDatabase('company preferences API', (h) => {
       companyName: '  Acme Plumbing ', companyPhone: ' (201) 555-0100 ', timeZone: 'america/chicago', defaultConversationTypeId: type.id,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ companyName: 'Acme Plumbing', companyPhone: '(201) 555-0100', timeZone: 'America/Chicago', defaultConversationTypeId: type.id });
+    expect(res.body).toEqual({
+      companyName: 'Acme Plumbing',
+      companyPhone: '(201) 555-0100',
+      timeZone: 'America/Chicago',
+      defaultConversationTypeId: type.id,
+      publicBaseUrl: null,
+      defaultRegion: 'US',
+    });
 
     const before = h().clock.now().toISOString();
     const second = await admin.put('/api/preferences', { companyPhone: '' });
     expect(second.body).toEqual({ ...res.body, companyPhone: null });
     expect((await admin.get('/api/preferences')).body).toEqual(second.body);
 
-    const rows = await h().running.services.db.selectFrom('company_preferences').selectAll().orderBy('key').execute();
+    const rows = await h().running.services.db
+      .selectFrom('company_preferences')
+      .selectAll()
+      .where('key', 'in', ['companyName', 'companyPhone', 'defaultConversationTypeId', 'timeZone'])
+      .orderBy('key')
+      .execute();
     expect(rows.map((r) => [r.key, r.value])).toEqual([
       ['companyName', '"Acme Plumbing"'],
       ['companyPhone', 'null'],

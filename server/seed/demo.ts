@@ -79,7 +79,7 @@ export async function seedDemoData(s: Services): Promise<DemoLogin[] | null> {
   }
   const vendors = [];
   for (const input of [
-    party('Acme Fasteners', 'Acme Fasteners Co.', [['Phone', '(201) 555-0180', 'order desk'], ['Cell Phone', '(201) 555-0181', 'rep: Joe']]),
+    party('Acme Fasteners', 'Acme Fasteners Co.', [['Phone', '(201) 555-0180', 'order desk'], ['Cell Phone', '(973) 555-0182', 'rep: Joe']]),
     party('Blue Ridge Lumber', 'Blue Ridge Lumber', [['Cell Phone', '(973) 555-0190', 'yard manager'], ['Email', 'sales@blueridge.example']]),
     party('Coastal Paints', 'Coastal Paints & Coatings', [['Phone', '(862) 555-0195'], ['Fax', '(862) 555-0196']]),
   ]) {

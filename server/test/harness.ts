@@ -17,6 +17,7 @@ import { testClock } from './clock.js';
 import type { TestClock } from './clock.js';
 
 export const TEST_PASSWORD = 'correct horse 1';
+const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 let passwordHash: Promise<string> | undefined;
 
 export interface ApiResponse<T = any> {
@@ -78,7 +79,21 @@ async function createTestDatabase(dialect: Dialect): Promise<{ config: DatabaseC
 
 /** Config for tests: the real parser with test defaults, then the test database. */
 export function testConfig(database: DatabaseConfig, env: Record<string, string> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', LOG_LEVEL: 'silent', PORT: '0', ...env }), database };
+  return {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      SECRETS_KEY: TEST_SECRETS_KEY,
+      WORKERS: 'false',
+      EMULATOR_STATUS_DELAY_MS: '0',
+      DISPATCH_POLL_MS: '50',
+      SEND_RATE_PER_SECOND: '0',
+      ...env,
+    }),
+    database,
+  };
 }
 
 function client(running: Running, cookie = '', csrfToken = '', userId = 0): ApiClient {

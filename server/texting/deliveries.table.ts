@@ -9,17 +9,17 @@ export interface DeliveriesTable {
   to_number: string;
   status: DeliveryStatus;
   /** The status's place in queued → sending → sent → final, so updates only move forward. */
-  status_rank: number;
+  status_rank: Generated<number>;
   provider_sid: string | null;
   /** The Messaging Service SID or From number it was (or will be) sent from. */
   sender: string | null;
-  attempts: number;
+  attempts: Generated<number>;
   next_attempt_at: string;
   lease_owner: string | null;
   lease_until: string | null;
   attempt_started_at: string | null;
   /** 1 when an attempt may have reached Twilio without us learning the result. */
-  outcome_unknown: number;
+  outcome_unknown: Generated<number>;
   error_code: number | null;
   error_reason: string | null;
   error_message: string | null;
@@ -30,7 +30,8 @@ export interface DeliveriesTable {
 }
 export type DeliveryRow = Selectable<DeliveriesTable>;
 
+/** Per-sender pacing shared by every dispatcher: the end of the last reserved send slot (epoch ms). */
 export interface SendSlotsTable {
   sender: string;
-  next_slot_at: string;
+  next_slot_ms: number | string;
 }

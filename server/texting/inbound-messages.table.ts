@@ -8,14 +8,14 @@ export interface InboundMessagesTable {
   from_number: string;
   to_number: string;
   body: string;
-  num_media: number;
+  num_media: Generated<number>;
   /** The webhook's form parameters as JSON, kept verbatim. */
   params: string;
   received_at: string;
   processed_at: string | null;
   lease_owner: string | null;
   lease_until: string | null;
-  attempts: number;
+  attempts: Generated<number>;
   message_id: number | null;
   error: string | null;
 }

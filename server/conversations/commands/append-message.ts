@@ -7,11 +7,27 @@ import type { MessageRow } from '../messages.table.js';
  */
 export async function appendMessage(
   trx: Trx,
-  m: { conversationId: number; authorId: number | null; kind: 'user' | 'system'; body: string; at: string },
+  m: {
+    conversationId: number;
+    authorId: number | null;
+    kind: 'user' | 'system';
+    body: string;
+    at: string;
+    direction?: 'internal' | 'outbound' | 'inbound';
+    phoneNumber?: string | null;
+  },
 ): Promise<MessageRow> {
   const row = await trx
     .insertInto('messages')
-    .values({ conversation_id: m.conversationId, author_id: m.authorId, kind: m.kind, body: m.body, created_at: m.at })
+    .values({
+      conversation_id: m.conversationId,
+      author_id: m.authorId,
+      kind: m.kind,
+      body: m.body,
+      created_at: m.at,
+      direction: m.direction ?? 'internal',
+      phone_number: m.phoneNumber ?? null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   await trx

@@ -1,3 +1,6 @@
+import { groupBy } from '../../../core/collections.js';
+import { formatPhone } from '../../../core/phone-numbers.js';
+import { getPreferences } from '../../preferences/queries/get-preferences.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTrx } from '../../db/schema.js';
 import type { ConversationRow } from '../conversations.table.js';
@@ -15,7 +18,7 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
   const lastIds = rows.map((r) => r.last_message_id).filter((v): v is number => v !== null);
   const creatorIds = [...new Set(rows.map((r) => r.created_by).filter((v): v is number => v !== null))];
 
-  const [tags, types, lastMessages, creators, unread] = await Promise.all([
+  const [tags, types, lastMessages, creators, unread, endpoints, prefs] = await Promise.all([
     db.selectFrom('conversation_tags').select(['conversation_id', 'kind', 'ref_id']).where('conversation_id', 'in', ids).execute(),
     typeIds.length ? db.selectFrom('conversation_types').select(['id', 'name']).where('id', 'in', typeIds).execute() : [],
     lastIds.length
@@ -39,7 +42,10 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
       .where((eb) => eb.or([eb('r.last_read_message_id', 'is', null), eb('messages.id', '>', eb.ref('r.last_read_message_id'))]))
       .groupBy('messages.conversation_id')
       .execute(),
+    db.selectFrom('conversation_endpoints').select(['conversation_id', 'phone_number']).where('conversation_id', 'in', ids).orderBy('created_at').execute(),
+    getPreferences(db),
   ]);
+  const phonesBy = groupBy(endpoints, (e) => e.conversation_id);
   const labelled = await labelTags(db, tags);
   const typeName = new Map(types.map((t) => [t.id, t.name]));
   const last = new Map(lastMessages.map((m) => [m.id, m]));
@@ -54,6 +60,7 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
       unreadCount: unreadBy.get(row.id) ?? 0,
       lastMessage: m ? { id: m.id, body: m.body, authorName: m.author_name, createdAt: m.created_at } : null,
       createdByName: row.created_by !== null ? (creator.get(row.created_by) ?? null) : null,
+      phoneNumbers: (phonesBy.get(row.id) ?? []).map((e) => ({ number: e.phone_number, label: formatPhone(e.phone_number, prefs.defaultRegion) })),
     };
   });
 }

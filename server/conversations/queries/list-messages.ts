@@ -1,3 +1,4 @@
+import { groupBy } from '../../../core/collections.js';
 import type { Actor } from '../../context.js';
 import type { DbOrTrx } from '../../db/schema.js';
 import { presentMessage } from '../presenters.js';
@@ -24,5 +25,13 @@ export async function listMessages(
   if (input.before) q = q.where('messages.id', '<', input.before);
   const rows = await q.orderBy('messages.id', 'desc').limit(input.limit + 1).execute();
   const page = rows.slice(0, input.limit).reverse();
-  return { items: page.map((m) => presentMessage(m, m.author_name)), hasMore: rows.length > input.limit };
+  const outbound = page.filter((m) => m.direction === 'outbound').map((m) => m.id);
+  const deliveries = outbound.length
+    ? await db.selectFrom('deliveries').selectAll().where('message_id', 'in', outbound).orderBy('id').execute()
+    : [];
+  const byMessage = groupBy(deliveries, (d) => d.message_id);
+  return {
+    items: page.map((m) => presentMessage(m, m.author_name, byMessage.get(m.id) ?? [])),
+    hasMore: rows.length > input.limit,
+  };
 }

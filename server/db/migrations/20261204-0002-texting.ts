@@ -82,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await s
     .createTable('send_slots')
     .addColumn('sender', 'text', (c) => c.primaryKey())
-    .addColumn('next_slot_at', 'text', (c) => c.notNull())
+    .addColumn('next_slot_ms', 'bigint', (c) => c.notNull())
     .execute();
 }
 
