@@ -6,6 +6,7 @@ import type { App } from '../http/types.js';
 import { updatePreferences } from './commands/update-preferences.js';
 import { preferencesOut, preferencesPatchIn } from './definitions.js';
 import { companyOut } from './presenters.js';
+import { resolveTexting } from '../texting/settings/texting-settings.js';
 import { getPreferences } from './queries/get-preferences.js';
 
 const tags = ['preferences'];
@@ -28,7 +29,17 @@ export async function companyPreferenceRoutes(app: App, s: Services) {
   app.get('/api/company', {
     schema: { tags, response: { 200: companyOut } },
   }, async () => {
-    const { companyName } = await getPreferences(s.db);
-    return { companyName };
+    const [prefs, texting] = await Promise.all([getPreferences(s.db), resolveTexting(s)]);
+    return {
+      companyName: prefs.companyName,
+      timeZone: prefs.timeZone,
+      defaultRegion: prefs.defaultRegion,
+      defaultConversationTypeId: prefs.defaultConversationTypeId,
+      texting: {
+        available: texting !== null,
+        usingEmulator: texting?.usingEmulator ?? false,
+        simulatorUrl: texting?.usingEmulator ? '/simulator' : null,
+      },
+    };
   });
 }

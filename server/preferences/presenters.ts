@@ -14,4 +14,17 @@ export function presentConversationType(t: ConversationTypeRow): ConversationTyp
 }
 
 /** What every signed-in user may know about the company (the web header shows it). */
-export const companyOut = z.object({ companyName: z.string() });
+/** What every signed-in user may know of the company's settings. */
+export const companyOut = z.object({
+  companyName: z.string(),
+  timeZone: z.string(),
+  defaultRegion: z.string(),
+  defaultConversationTypeId: z.number().nullable(),
+  texting: z.object({
+    /** Texting works (credentials set, or the built-in emulator runs). */
+    available: z.boolean(),
+    usingEmulator: z.boolean(),
+    /** The phone simulator page, while the built-in emulator is in use. */
+    simulatorUrl: z.string().nullable(),
+  }),
+});
