@@ -102,7 +102,7 @@ describeEachDatabase('company preferences API', (h) => {
     expect(write.status).toBe(403);
     const company = await plain.get('/api/company');
     expect(company.status).toBe(200);
-    expect(company.body).toMatchObject({ companyName: 'Visible Name Ltd', timeZone: 'America/New_York', defaultRegion: 'US' });
+    expect(company.body).toMatchObject({ companyName: 'Visible Name Ltd', timeZone: expect.any(String), defaultRegion: 'US' });
     // The harness runs the built-in emulator (no Twilio credentials): texting works against it.
     expect(company.body.texting).toEqual({ available: true, usingEmulator: true, simulatorUrl: '/simulator' });
     expect(Object.keys(company.body).sort()).toEqual(['companyName', 'defaultConversationTypeId', 'defaultRegion', 'texting', 'timeZone']);
