@@ -6,7 +6,7 @@ import { API_VERSION } from './constants.js';
 import type { EmulatorCore } from './core.js';
 import { createMessage } from './create-message.js';
 import type { FormParams } from './create-message.js';
-import { first } from './format.js';
+import { first, rfc2822 } from './format.js';
 import { mediaJson, mediaListUri, messageJson, pageOf } from './message-json.js';
 import { TwilioApiError, errors, moreInfo } from './twilio-errors.js';
 import type { StoredMessage } from './types.js';
@@ -78,6 +78,27 @@ export async function restRoutes(app: FastifyInstance, core: EmulatorCore, carri
         core.state.recordApiRequest({ method: request.method, path: pathOf(request), query: { ...query }, form: { ...form }, status: reply.statusCode });
       });
       api.setNotFoundHandler((request, reply) => reply.status(404).send(errors.notFound(pathOf(request)).toJSON()));
+
+      // The Account resource: what a "test connection" fetches to check credentials.
+      // https://www.twilio.com/docs/iam/api/account
+      api.get<{ Params: { file: string } }>('/Accounts/:file', async (request) => {
+        const sid = request.params.file.replace(/\.json$/, '');
+        if (sid === request.params.file) throw errors.notFound(pathOf(request));
+        const account = authenticate(request.headers.authorization, sid, core.state.accounts);
+        const created = rfc2822(new Date(Date.UTC(2026, 0, 1)));
+        return {
+          sid: account.accountSid,
+          owner_account_sid: account.accountSid,
+          friendly_name: 'Switchboard emulator account',
+          status: 'active',
+          type: 'Full',
+          auth_token: account.authToken,
+          date_created: created,
+          date_updated: created,
+          uri: `/${API_VERSION}/Accounts/${account.accountSid}.json`,
+          subresource_uris: { messages: `/${API_VERSION}/Accounts/${account.accountSid}/Messages.json` },
+        };
+      });
 
       api.post<{ Params: AccountParams; Body: FormParams }>('/Accounts/:AccountSid/Messages.json', async (request, reply) => {
         const account = accountOf(request);

@@ -69,8 +69,14 @@ export function createTwilioProvider(options: TwilioClientOptions): MessagingPro
         ),
       ),
     fetch: (sid) => call(async () => present(await client.messages(sid).fetch())),
+    // Twilio's list filters only by DateSent, which stays empty while a message is still queued, so
+    // filter by creation time here; the list is newest first, so the last 50 reach far enough back.
     listSentTo: (to, since) =>
-      call(async () => (await client.messages.list({ to, dateSentAfter: since, limit: 50 })).map(present)),
+      call(async () =>
+        (await client.messages.list({ to, limit: 50 }))
+          .map(present)
+          .filter((m) => m.dateCreated === null || m.dateCreated.getTime() >= since.getTime()),
+      ),
     verify: () => call(async () => void (await client.api.v2010.accounts(options.accountSid).fetch())),
   };
 }

@@ -1,8 +1,9 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TagKind } from '../../../core/conversations';
+import { statusRank } from '../../../core/delivery-status';
 import { api, qs } from './client';
-import type { Conversation, ConversationPage, ConversationSummary, Message, MessagePage } from './types';
+import type { Conversation, ConversationPage, ConversationSummary, Delivery, Message, MessagePage } from './types';
 
 export type StatusFilter = 'open' | 'closed' | 'all';
 
@@ -87,6 +88,58 @@ export function appendMessage(qc: QueryClient, message: Message): void {
   });
 }
 
+/**
+ * The newer of two states of one delivery. Statuses only move forward (queued → sending → sent →
+ * a final state), so a late event never turns "Delivered" back into "Sent"; at the same step the
+ * most recently updated wins (a retry bumps `attempts` while still queued).
+ */
+export function newerDelivery(current: Delivery, incoming: Delivery): Delivery {
+  const a = statusRank(current.status);
+  const b = statusRank(incoming.status);
+  if (b !== a) return b > a ? incoming : current;
+  return incoming.updatedAt >= current.updatedAt ? incoming : current;
+}
+
+/**
+ * Applies a `delivery.updated` event to the cached message, without refetching. Returns false when
+ * the conversation is loaded but the message is not in it yet and is newer than everything shown
+ * (its `message.created` has not arrived): the caller then refetches that one conversation.
+ */
+export function applyDelivery(
+  qc: QueryClient,
+  conversationId: number,
+  messageId: number,
+  delivery: Delivery,
+): boolean {
+  const key = conversationKeys.messages(conversationId);
+  const data = qc.getQueryData<InfiniteData<MessagePage>>(key);
+  if (!data) return true;
+  let found = false;
+  let newestId = 0;
+  const pages = data.pages.map((page) => {
+    let changed = false;
+    const items = page.items.map((m) => {
+      newestId = Math.max(newestId, m.id);
+      if (m.id !== messageId) return m;
+      found = true;
+      const i = m.deliveries.findIndex((d) => d.id === delivery.id || d.to === delivery.to);
+      const deliveries =
+        i < 0
+          ? [...m.deliveries, delivery]
+          : m.deliveries.map((d, j) => (j === i ? newerDelivery(d, delivery) : d));
+      if (i >= 0 && deliveries[i] === m.deliveries[i]) return m;
+      changed = true;
+      return { ...m, deliveries };
+    });
+    return changed ? { ...page, items } : page;
+  });
+  if (found) {
+    if (pages.some((p, i) => p !== data.pages[i])) qc.setQueryData(key, { ...data, pages });
+    return true;
+  }
+  return messageId < newestId;
+}
+
 /** Sets a conversation's unread count to 0 in every loaded list, after marking it read. */
 function clearUnread(qc: QueryClient, id: number): void {
   qc.setQueriesData<InfiniteData<ConversationPage>>({ queryKey: ['conversations', 'list'] }, (data) =>
@@ -136,6 +189,24 @@ export function useSetStatus(id: number) {
   return useConversationMutation(id, (action: 'close' | 'reopen') =>
     api.post<Conversation>(`/api/conversations/${id}/${action}`),
   );
+}
+
+/**
+ * Adds an external phone number to the conversation's recipients. The answer is the conversation
+ * the number now belongs to (normally this one).
+ */
+export function useAddPhoneNumber(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (phoneNumber: string) =>
+      api.post<Conversation>(`/api/conversations/${id}/phone-numbers`, { phoneNumber }),
+    onSuccess: (c) => {
+      qc.setQueryData(conversationKeys.one(c.id), c);
+      void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+      // The server notes the addition as a system message.
+      void qc.invalidateQueries({ queryKey: conversationKeys.messages(c.id) });
+    },
+  });
 }
 
 export function useSendMessage(id: number) {

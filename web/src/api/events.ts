@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { appendMessage, conversationKeys } from './conversations';
-import type { Message } from './types';
+import { appendMessage, applyDelivery, conversationKeys } from './conversations';
+import type { Delivery, Message } from './types';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -24,6 +24,14 @@ function onMessageCreated(qc: QueryClient, e: MessageEvent) {
     });
   void qc.invalidateQueries({ queryKey: conversationKeys.lists });
   void qc.invalidateQueries({ queryKey: conversationKeys.one(data.conversationId) });
+}
+
+/** A recipient's delivery moved on: patch that one message in the cache, no refetch. */
+function onDeliveryUpdated(qc: QueryClient, e: MessageEvent) {
+  const data = parse<{ conversationId: number; messageId: number; delivery: Delivery }>(e);
+  if (!data?.delivery) return;
+  const applied = applyDelivery(qc, data.conversationId, data.messageId, data.delivery);
+  if (!applied) void qc.invalidateQueries({ queryKey: conversationKeys.messages(data.conversationId) });
 }
 
 function onConversationChanged(qc: QueryClient, e: MessageEvent) {
@@ -75,6 +83,7 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
         void qc.invalidateQueries({ queryKey: ['messages'] });
       });
       source.addEventListener('message.created', (e) => onMessageCreated(qc, e));
+      source.addEventListener('delivery.updated', (e) => onDeliveryUpdated(qc, e));
       source.addEventListener('conversation.updated', (e) => onConversationChanged(qc, e));
       source.addEventListener('conversation.created', (e) => onConversationChanged(qc, e));
     };

@@ -1,5 +1,6 @@
 import type { ContactMethodType } from '../../../core/contact-methods';
 import type { TagKind } from '../../../core/conversations';
+import type { DeliveryStatus } from '../../../core/delivery-status';
 import type { LedgerSide, TransactionStatus, TransactionType } from '../../../core/transactions';
 
 export type Role = 'admin' | 'user';
@@ -126,12 +127,51 @@ export interface Preferences {
   companyPhone: string | null;
   timeZone: string;
   defaultConversationTypeId: number | null;
+  /** The URL Twilio reaches this server at (webhooks, status callbacks, attachment links); null = the server's own. */
+  publicBaseUrl: string | null;
+  /** Two-letter country code for numbers typed without one. */
+  defaultRegion: string;
 }
 
+/** What every signed-in user may know of the company (GET /api/company). */
 export interface Company {
   companyName: string;
-  /** Not in the contract yet; used when the server starts sending it. */
-  defaultConversationTypeId?: number | null;
+  timeZone: string;
+  defaultRegion: string;
+  defaultConversationTypeId: number | null;
+  texting: {
+    /** Texting works: credentials are set, or the built-in emulator runs. */
+    available: boolean;
+    usingEmulator: boolean;
+    /** The phone simulator page while the built-in emulator is in use. */
+    simulatorUrl: string | null;
+  };
+}
+
+/** Company Preferences > Add-Ons > Conversations: the Twilio integration, never with a secret. */
+export interface TwilioSettings {
+  accountSid: string | null;
+  authTokenSet: boolean;
+  apiKeySid: string | null;
+  messagingServiceSid: string | null;
+  fromNumber: string | null;
+  configured: boolean;
+  usingEmulator: boolean;
+  /** The base URL in effect (the preference, else the server's own). */
+  publicBaseUrl: string | null;
+  webhookUrls: { messages: string; status: string } | null;
+}
+
+export interface TwilioKeyInput {
+  accountSid: string;
+  authToken: string;
+  apiKeySid?: string | null;
+  apiKeySecret?: string | null;
+}
+
+export interface TwilioSenderInput {
+  messagingServiceSid: string | null;
+  fromNumber: string | null;
 }
 
 export interface Tag {
@@ -149,6 +189,15 @@ export interface ConversationSummary {
   unreadCount: number;
   lastMessage: { id: number; body: string; authorName: string | null; createdAt: string } | null;
   tags: Tag[];
+  /** The external phones this conversation texts; empty for an internal conversation. */
+  phoneNumbers: PhoneEndpoint[];
+}
+
+export interface PhoneEndpoint {
+  /** E.164, e.g. +12015550123. */
+  number: string;
+  /** How it is shown, e.g. (201) 555-0123. */
+  label: string;
 }
 
 export interface Conversation extends ConversationSummary {
@@ -157,13 +206,39 @@ export interface Conversation extends ConversationSummary {
   closedAt: string | null;
 }
 
+export type { DeliveryStatus };
+
+/** One recipient's delivery state of an outbound text. */
+export interface Delivery {
+  id: number;
+  messageId: number;
+  /** E.164. */
+  to: string;
+  status: DeliveryStatus;
+  errorCode: number | null;
+  errorReason: string | null;
+  /** The failure explained in plain English. */
+  errorMessage: string | null;
+  attempts: number;
+  updatedAt: string;
+}
+
+export type MessageDirection = 'internal' | 'outbound' | 'inbound';
+
 export interface Message {
   id: number;
   conversationId: number;
   kind: 'user' | 'system';
   body: string;
+  /** Null for system messages without an actor and for inbound texts. */
   author: { id: number; name: string } | null;
   createdAt: string;
+  /** internal: staff only; outbound: texted to the conversation's phones; inbound: from a phone. */
+  direction: MessageDirection;
+  /** The phone that sent an inbound text (E.164). */
+  phoneNumber: string | null;
+  /** Outbound only: each recipient's delivery state. */
+  deliveries: Delivery[];
 }
 
 export interface ConversationPage {
