@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import type { Harness } from '../test/harness.js';
 import { describeEachDatabase } from '../test/harness.js';
+import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN } from '../emulator/index.js';
+import { checkResponse, validateCreateRequest } from '../emulator/testing/openapi.js';
 
 /** Polls until `check` returns a value (bounded), for work the background workers do. */
 async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, ms = 10_000): Promise<T> {
@@ -50,6 +52,24 @@ describeEachDatabase(
         return msgs.find((x: { direction: string }) => x.direction === 'inbound');
       }, 'the reply in the conversation');
       expect(reply).toMatchObject({ body: 'Great, on my way!', phoneNumber: PHONE, author: null });
+
+      // What the adapter sent is a Messages create that Twilio's own OpenAPI description accepts.
+      const creates = emulator.apiRequests().filter((r) => r.method === 'POST' && r.path.endsWith('/Messages.json'));
+      expect(creates.length).toBeGreaterThan(0);
+      for (const c of creates) {
+        const check = validateCreateRequest(c.form);
+        expect(check.ok, check.errors).toBe(true);
+        expect(c.form).toMatchObject({ To: PHONE, MessagingServiceSid: expect.stringMatching(/^MG/), StatusCallback: expect.stringMatching(/\/webhooks\/twilio\/status\?d=\d+$/) });
+      }
+    });
+
+    it('checks the connection with an Account fetch whose answer matches Twilio’s schema', async () => {
+      const admin = await h().signIn('root', { role: 'admin' });
+      expect((await admin.post('/api/preferences/twilio/test')).body.ok).toBe(true);
+      const res = await fetch(`${h().running.services.runtime.baseUrl}/2010-04-01/Accounts/${DEMO_ACCOUNT_SID}.json`, {
+        headers: { authorization: `Basic ${Buffer.from(`${DEMO_ACCOUNT_SID}:${DEMO_AUTH_TOKEN}`).toString('base64')}` },
+      });
+      expect(checkResponse('/2010-04-01/Accounts/{Sid}.json', 'get', '200', await res.json())).toBeNull();
     });
 
     it('refuses a phone number that is not valid, storing nothing', async () => {

@@ -48,12 +48,19 @@ export function useLogout() {
   });
 }
 
-/** The company's display name for the top bar. */
+export const companyKey = ['company'] as const;
+
+/** What every user may know of the company: name, time zone, region, texting (emulator or not). */
 export function useCompany() {
   return useQuery({
-    queryKey: ['company'],
+    queryKey: companyKey,
     queryFn: () => api.get<Company>('/api/company'),
     staleTime: 5 * 60_000,
     retry: false,
   });
+}
+
+/** The company's time zone, in which times are shown; undefined (the browser's) until it is known. */
+export function useTimeZone(): string | undefined {
+  return useCompany().data?.timeZone;
 }

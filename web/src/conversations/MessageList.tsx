@@ -1,10 +1,15 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { Message } from '../api/types';
-import { longTime } from '../lib/format';
+import { useTimeZone } from '../api/auth';
+import type { Message, PhoneEndpoint } from '../api/types';
+import { fullTime, longTime } from '../lib/format';
 import { ErrorBanner, Loading } from '../ui/Feedback';
+import { DeliveryList } from './DeliveryList';
+import { phoneLabel } from './delivery';
 
 interface MessageListProps {
   messages: Message[];
+  /** The conversation's external phones, to name the sender of inbound texts and each recipient. */
+  phoneNumbers: PhoneEndpoint[];
   myId: number | null;
   loading: boolean;
   error: unknown;
@@ -13,22 +18,50 @@ interface MessageListProps {
   onLoadEarlier: () => void;
 }
 
-function MessageItem({ m, mine }: { m: Message; mine: boolean }) {
+function Time({ iso, timeZone }: { iso: string; timeZone: string | undefined }) {
+  return (
+    <time dateTime={iso} title={fullTime(iso, timeZone)}>
+      {longTime(iso, timeZone)}
+    </time>
+  );
+}
+
+/** Who wrote a message: the staff member, or for an inbound text the phone (its label). */
+export function senderName(m: Message, phoneNumbers: readonly PhoneEndpoint[]): string {
+  if (m.direction === 'inbound') return phoneLabel(phoneNumbers, m.phoneNumber);
+  return m.author?.name ?? 'Unknown user';
+}
+
+interface MessageItemProps {
+  m: Message;
+  mine: boolean;
+  phoneNumbers: PhoneEndpoint[];
+  timeZone: string | undefined;
+}
+
+function MessageItem({ m, mine, phoneNumbers, timeZone }: MessageItemProps) {
   if (m.kind === 'system') {
     return (
       <li data-testid="message" className="message message-system">
         <span className="message-body">{m.body}</span>
-        <time dateTime={m.createdAt}>{longTime(m.createdAt)}</time>
+        <Time iso={m.createdAt} timeZone={timeZone} />
       </li>
     );
   }
+  const inbound = m.direction === 'inbound';
+  const outbound = m.direction === 'outbound';
+  const classes = ['message', 'message-user', `message-${m.direction}`];
+  if (mine && !inbound) classes.push('mine');
   return (
-    <li data-testid="message" className={`message message-user${mine ? ' mine' : ''}`}>
+    <li data-testid="message" className={classes.join(' ')} data-direction={m.direction}>
       <div className="message-meta">
-        <span className="message-author">{m.author?.name ?? 'Unknown user'}</span>
-        <time dateTime={m.createdAt}>{longTime(m.createdAt)}</time>
+        <span className="message-author">{senderName(m, phoneNumbers)}</span>
+        {inbound && <span className="message-via">Text message</span>}
+        {outbound && <span className="message-via">Texted</span>}
+        <Time iso={m.createdAt} timeZone={timeZone} />
       </div>
       <div className="message-body">{m.body}</div>
+      {outbound && <DeliveryList deliveries={m.deliveries} phoneNumbers={phoneNumbers} />}
     </li>
   );
 }
@@ -39,6 +72,7 @@ function MessageItem({ m, mine }: { m: Message; mine: boolean }) {
  */
 export function MessageList({
   messages,
+  phoneNumbers,
   myId,
   loading,
   error,
@@ -50,6 +84,7 @@ export function MessageList({
   const atBottom = useRef(true);
   const prev = useRef({ firstId: 0, lastId: 0, height: 0 });
   const [announcement, setAnnouncement] = useState('');
+  const timeZone = useTimeZone();
 
   const firstId = messages[0]?.id ?? 0;
   const last = messages[messages.length - 1];
@@ -65,13 +100,15 @@ export function MessageList({
       // Earlier messages were put above: keep the same message under the reader's eyes.
       el.scrollTop += el.scrollHeight - p.height;
     } else if (lastId !== p.lastId) {
-      if (atBottom.current || last?.author?.id === myId) el.scrollTop = el.scrollHeight;
-      if (last && last.author?.id !== myId && p.lastId !== 0) {
-        setAnnouncement(`New message from ${last.author?.name ?? 'the system'}: ${last.body.slice(0, 140)}`);
+      const own = !!last && last.direction !== 'inbound' && last.author?.id === myId;
+      if (atBottom.current || own) el.scrollTop = el.scrollHeight;
+      if (last && !own && p.lastId !== 0) {
+        const from = last.kind === 'system' ? 'the system' : senderName(last, phoneNumbers);
+        setAnnouncement(`New message from ${from}: ${last.body.slice(0, 140)}`);
       }
     }
     prev.current = { firstId, lastId, height: el.scrollHeight };
-  }, [firstId, lastId, last, myId]);
+  }, [firstId, lastId, last, myId, phoneNumbers]);
 
   return (
     <div
@@ -95,7 +132,13 @@ export function MessageList({
       ) : (
         <ol className="messages" aria-label="Conversation history">
           {messages.map((m) => (
-            <MessageItem key={m.id} m={m} mine={m.author?.id === myId} />
+            <MessageItem
+              key={m.id}
+              m={m}
+              mine={m.author !== null && m.author.id === myId}
+              phoneNumbers={phoneNumbers}
+              timeZone={timeZone}
+            />
           ))}
           {messages.length === 0 && !error && (
             <li className="muted messages-empty">No messages yet. Write the first one below.</li>

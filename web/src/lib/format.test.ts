@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money, parseMoney, shortTime } from './format';
+import { longTime, money, parseMoney, shortTime } from './format';
 
 describe('parseMoney', () => {
   it('reads amounts as typed by people into integer cents', () => {
@@ -21,8 +21,22 @@ describe('parseMoney', () => {
 describe('shortTime', () => {
   const now = new Date(2026, 11, 4, 15, 0);
   it('shows only the time for today and a date otherwise', () => {
-    expect(shortTime(new Date(2026, 11, 4, 9, 5).toISOString(), now)).toMatch(/9:05/);
-    expect(shortTime(new Date(2026, 10, 30, 9, 5).toISOString(), now)).not.toMatch(/9:05/);
-    expect(shortTime(new Date(2025, 10, 30).toISOString(), now)).toMatch(/2025/);
+    expect(shortTime(new Date(2026, 11, 4, 9, 5).toISOString(), undefined, now)).toMatch(/9:05/);
+    expect(shortTime(new Date(2026, 10, 30, 9, 5).toISOString(), undefined, now)).not.toMatch(/9:05/);
+    expect(shortTime(new Date(2025, 10, 30).toISOString(), undefined, now)).toMatch(/2025/);
+  });
+
+  it("decides what is today, and shows the time, in the company's time zone", () => {
+    // 02:30 UTC on Dec 5 is still the evening of Dec 4 in New York.
+    const at = '2026-12-05T02:30:00Z';
+    const nowUtc = new Date('2026-12-04T14:00:00Z'); // 9 AM in New York, 11 PM in Tokyo
+    expect(shortTime(at, 'America/New_York', nowUtc)).toMatch(/9:30/);
+    expect(shortTime(at, 'Asia/Tokyo', nowUtc)).not.toMatch(/:30/);
+    expect(longTime(at, 'America/New_York', nowUtc)).toMatch(/Dec 4.*9:30/);
+    expect(longTime(at, 'Asia/Tokyo', nowUtc)).toMatch(/Dec 5.*11:30/);
+  });
+
+  it('falls back to the browser time zone for a zone it does not know', () => {
+    expect(shortTime('2026-12-04T12:00:00Z', 'Not/AZone')).not.toBe('');
   });
 });

@@ -1,30 +1,62 @@
 import { formatCents } from '../../../core/money';
 
-const sameDay = (a: Date, b: Date) =>
-  a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+/** Year, month and day of an instant as seen in a time zone (the browser's when undefined). */
+function calendarDay(d: Date, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
 
-/** Short time for lists: "3:04 PM" today, "Dec 3" this year, "Dec 3, 2025" before. */
-export function shortTime(iso: string, now = new Date()): string {
+/** Guards against a time zone the browser does not know: it then shows its own. */
+function zoneOrLocal(timeZone: string | undefined): string | undefined {
+  if (!timeZone) return undefined;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+    return timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Short time for lists: "3:04 PM" today, "Dec 3" this year, "Dec 3, 2025" before, all as seen in
+ * `timeZone` (the company's; the browser's own when undefined).
+ */
+export function shortTime(iso: string, timeZone?: string, now = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  if (sameDay(d, now)) return d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
-  const opts: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
-  if (d.getFullYear() !== now.getFullYear()) opts.year = 'numeric';
+  const tz = zoneOrLocal(timeZone);
+  const day = calendarDay(d, tz);
+  const today = calendarDay(now, tz);
+  if (day === today) return d.toLocaleTimeString(undefined, { timeZone: tz, hour: 'numeric', minute: '2-digit' });
+  const opts: Intl.DateTimeFormatOptions = { timeZone: tz, month: 'short', day: 'numeric' };
+  if (day.slice(0, 4) !== today.slice(0, 4)) opts.year = 'numeric';
   return d.toLocaleDateString(undefined, opts);
 }
 
 /** Date and time for messages: "Dec 3, 3:04 PM", with the year when it is not this year. */
-export function longTime(iso: string, now = new Date()): string {
+export function longTime(iso: string, timeZone?: string, now = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
+  const tz = zoneOrLocal(timeZone);
   const opts: Intl.DateTimeFormatOptions = {
+    timeZone: tz,
     month: 'short',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
   };
-  if (d.getFullYear() !== now.getFullYear()) opts.year = 'numeric';
+  if (calendarDay(d, tz).slice(0, 4) !== calendarDay(now, tz).slice(0, 4)) opts.year = 'numeric';
   return d.toLocaleString(undefined, opts);
+}
+
+/** The full date and time with the zone's name, for tooltips: "Dec 3, 2026, 3:04:05 PM EST". */
+export function fullTime(iso: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleString(undefined, {
+    timeZone: zoneOrLocal(timeZone),
+    dateStyle: 'medium',
+    timeStyle: 'long',
+  });
 }
 
 /** Money for display: "$1,234.56". */
