@@ -34,6 +34,7 @@ const schema = z.object({
     }),
   TWILIO_EMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   WORKERS: bool(true),
   DISPATCH_POLL_MS: z.coerce.number().int().positive().default(1000),
   DISPATCH_BATCH: z.coerce.number().int().positive().max(500).default(50),
@@ -71,6 +72,8 @@ export interface Config {
   twilioEmulator: 'auto' | 'on' | 'off';
   /** The URL Twilio reaches this server at, when no Company Preference sets it. */
   publicBaseUrl: string | null;
+  /** Where Twilio's REST API is (e.g. a standalone emulator); absent: api.twilio.com. */
+  twilioApiBaseUrl: string | null;
   /** Run the outbox dispatcher and inbound processor in this process. */
   workers: boolean;
   dispatch: { pollMs: number; batch: number; concurrency: number; ratePerSecond: number };
@@ -119,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretsKey: e.SECRETS_KEY ? secretKeyBytes(e.SECRETS_KEY) : null,
     twilioEmulator: e.TWILIO_EMULATOR,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
+    twilioApiBaseUrl: e.TWILIO_API_BASE_URL?.replace(/\/+$/, '') ?? null,
     workers: e.WORKERS,
     dispatch: {
       pollMs: e.DISPATCH_POLL_MS,

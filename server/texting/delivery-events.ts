@@ -3,11 +3,17 @@ import { audienceOf } from '../conversations/events.js';
 import type { DeliveryRow } from './deliveries.table.js';
 import { presentDelivery } from './presenters.js';
 
-/** Tells the conversation's audience that deliveries changed (after the change is committed). */
-export async function publishDeliveryUpdates(s: Services, rows: DeliveryRow[]): Promise<void> {
+/** Tells each conversation's audience that deliveries changed (after the change is committed); one audience query per conversation (pass `audiences` to share them across calls). */
+export async function publishDeliveryUpdates(
+  s: Services,
+  rows: DeliveryRow[],
+  audiences: Map<number, Promise<number[]>> = new Map(),
+): Promise<void> {
   for (const row of rows) {
     try {
-      const userIds = await audienceOf(s.db, row.conversation_id);
+      let audience = audiences.get(row.conversation_id);
+      if (!audience) audiences.set(row.conversation_id, (audience = audienceOf(s.db, row.conversation_id)));
+      const userIds = await audience;
       await s.hub.publish({
         type: 'delivery.updated',
         audience: { userIds, admins: true },

@@ -5,6 +5,7 @@ import { requireAdmin } from '../../auth/authorize.js';
 import { PREFERENCE_KEYS, definitionOf } from '../definitions.js';
 import type { Preferences, PreferencesPatch } from '../definitions.js';
 import { getPreferences } from '../queries/get-preferences.js';
+import { invalidateTextingCache } from '../../texting/settings/texting-settings.js';
 
 /**
  * Saves the given Company Preferences (admins only); keys not in the patch keep their values.
@@ -14,7 +15,7 @@ import { getPreferences } from '../queries/get-preferences.js';
 export async function updatePreferences(ctx: Ctx, patch: PreferencesPatch): Promise<Preferences> {
   requireAdmin(ctx.actor);
   const keys = PREFERENCE_KEYS.filter((k) => patch[k] !== undefined);
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const fields: { field: string; message: string }[] = [];
     for (const key of keys) {
       const problem = await definitionOf(key).check?.(trx, patch[key]);
@@ -34,4 +35,6 @@ export async function updatePreferences(ctx: Ctx, patch: PreferencesPatch): Prom
     }
     return getPreferences(trx);
   });
+  invalidateTextingCache(ctx);
+  return result;
 }

@@ -49,7 +49,12 @@ export function createDispatcher(s: Services, options: DispatcherOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const resolveProvider = options.provider ?? providerFor;
 
-  async function sendOne(d: ClaimedDelivery, t: EffectiveTexting, provider: MessagingProvider): Promise<keyof Omit<DispatchSummary, 'claimed'>> {
+  async function sendOne(
+    d: ClaimedDelivery,
+    t: EffectiveTexting,
+    provider: MessagingProvider,
+    audiences: Map<number, Promise<number[]>>,
+  ): Promise<keyof Omit<DispatchSummary, 'claimed'>> {
     const sender = t.messagingServiceSid ?? t.fromNumber ?? 'unknown';
     if (options.ratePerSecond > 0) {
       const slot = await reserveSendSlot(s.db, sender, options.ratePerSecond, s.clock.now().getTime());
@@ -73,6 +78,7 @@ export function createDispatcher(s: Services, options: DispatcherOptions) {
       if (!(err instanceof ProviderError)) {
         s.log.error({ err, deliveryId: d.id }, 'unexpected error while sending');
         updated = await recordOutcomeUnknown(s.db, d.id, now);
+        if (updated) await publishDeliveryUpdates(s, [updated], audiences);
         return 'unknown';
       }
       if (err.outcome === 'unknown') {
@@ -87,7 +93,7 @@ export function createDispatcher(s: Services, options: DispatcherOptions) {
       }
       s.log.warn({ deliveryId: d.id, code: err.providerCode, status: err.httpStatus, result }, 'send failed');
     }
-    if (updated) await publishDeliveryUpdates(s, [updated]);
+    if (updated) await publishDeliveryUpdates(s, [updated], audiences);
     return result;
   }
 
@@ -102,10 +108,12 @@ export function createDispatcher(s: Services, options: DispatcherOptions) {
     const claimed = await claimDueDeliveries(s.db, owner, s.clock.now(), leaseMs, options.batch);
     summary.claimed = claimed.length;
     let next = 0;
+    // Audiences are looked up once per conversation per round, not once per delivery.
+    const audiences = new Map<number, Promise<number[]>>();
     const lane = async () => {
       while (next < claimed.length) {
         const d = claimed[next++]!;
-        summary[await sendOne(d, t, provider)]++;
+        summary[await sendOne(d, t, provider, audiences)]++;
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, lane));

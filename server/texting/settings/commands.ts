@@ -7,7 +7,7 @@ import { getPreferences } from '../../preferences/queries/get-preferences.js';
 import { ProviderError } from '../../providers/messaging-provider.js';
 import { providerFor } from '../provider-cache.js';
 import type { SetTwilioKeyInput, TwilioSenderInput, TwilioSettingsOut } from './schema.js';
-import { isConfigured, loadTwilioSettings, resolveTexting } from './texting-settings.js';
+import { invalidateTextingCache, isConfigured, loadTwilioSettings, resolveTexting } from './texting-settings.js';
 
 /** The Twilio part of Company Preferences as shown to an admin (secrets are never returned). */
 export async function getTwilioSettings(s: Services): Promise<TwilioSettingsOut> {
@@ -35,6 +35,7 @@ async function upsert(ctx: Ctx, values: Record<string, string | null>) {
     .values({ id: 1, ...values, updated_at: at, updated_by: ctx.actor.id })
     .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, updated_at: at, updated_by: ctx.actor.id }))
     .execute();
+  invalidateTextingCache(ctx);
 }
 
 /** "Set Twilio API Key": stores the Account SID and the (encrypted) Auth Token and API key. */

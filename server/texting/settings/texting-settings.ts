@@ -58,7 +58,28 @@ export function isConfigured(s: StoredTwilioSettings): boolean {
  * Returns null when texting cannot work (no credentials, no emulator). Inside a transaction,
  * pass it: on SQLite the transaction holds the only connection.
  */
-export async function resolveTexting(s: Services, db: DbOrTrx = s.db): Promise<EffectiveTexting | null> {
+export async function resolveTexting(s: Services, db?: DbOrTrx): Promise<EffectiveTexting | null> {
+  // Every webhook needs the auth token: read the settings at most every CACHE_MS per process.
+  // A change made on another instance applies here within that time; one made here at once.
+  if (!db) {
+    const hit = cache.get(s.db);
+    if (hit && hit.at > Date.now() - CACHE_MS) return hit.value;
+    const value = await loadEffective(s, s.db);
+    cache.set(s.db, { at: Date.now(), value });
+    return value;
+  }
+  return loadEffective(s, db);
+}
+
+const CACHE_MS = 2_000;
+const cache = new WeakMap<object, { at: number; value: EffectiveTexting | null }>();
+
+/** Forgets cached settings after they change in this process. */
+export function invalidateTextingCache(s: Services): void {
+  cache.delete(s.db);
+}
+
+async function loadEffective(s: Services, db: DbOrTrx): Promise<EffectiveTexting | null> {
   const [stored, prefs] = await Promise.all([loadTwilioSettings(db, s.secrets), getPreferences(db)]);
   const publicBaseUrl = (prefs.publicBaseUrl ?? s.config.publicBaseUrl ?? s.runtime.baseUrl).replace(/\/+$/, '');
   if (isConfigured(stored)) {
@@ -68,7 +89,9 @@ export async function resolveTexting(s: Services, db: DbOrTrx = s.db): Promise<E
       apiKey: stored.apiKey,
       messagingServiceSid: stored.messagingServiceSid,
       fromNumber: stored.fromNumber,
-      apiBaseUrl: s.runtime.emulator && stored.accountSid === s.runtime.emulator.accountSid ? s.runtime.baseUrl : undefined,
+      apiBaseUrl:
+        s.config.twilioApiBaseUrl ??
+        (s.runtime.emulator && stored.accountSid === s.runtime.emulator.accountSid ? s.runtime.baseUrl : undefined),
       publicBaseUrl,
       usingEmulator: Boolean(s.runtime.emulator && stored.accountSid === s.runtime.emulator.accountSid),
     };

@@ -1,6 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
-import type { ConversationType, Preferences, User, UserGroup, UserGroupDetails, UserInput } from './types';
+import { companyKey } from './auth';
+import type {
+  ConversationType,
+  Preferences,
+  TwilioKeyInput,
+  TwilioSenderInput,
+  TwilioSettings,
+  User,
+  UserGroup,
+  UserGroupDetails,
+  UserInput,
+} from './types';
+
+const twilioKey = ['preferences', 'twilio'] as const;
 
 export function useUsers(q = '', enabled = true, limit = 50) {
   return useQuery({
@@ -125,7 +138,50 @@ export function useSavePreferences() {
     mutationFn: (input: Partial<Preferences>) => api.put<Preferences>('/api/preferences', input),
     onSuccess: (p) => {
       qc.setQueryData(['preferences'], p);
-      void qc.invalidateQueries({ queryKey: ['company'] });
+      void qc.invalidateQueries({ queryKey: companyKey });
+      // The webhook URLs follow the public base URL.
+      void qc.invalidateQueries({ queryKey: twilioKey });
     },
+  });
+}
+
+/** Company Preferences > Add-Ons > Conversations: the Twilio integration as the server has it. */
+export function useTwilioSettings() {
+  return useQuery({
+    queryKey: twilioKey,
+    queryFn: ({ signal }) => api.get<TwilioSettings>('/api/preferences/twilio', signal),
+    refetchOnWindowFocus: false,
+  });
+}
+
+function useTwilioMutation<TInput>(call: (input: TInput) => Promise<TwilioSettings>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (t) => {
+      qc.setQueryData(twilioKey, t);
+      // Whether texting runs on the emulator (the top bar's Phone Simulator link) may have changed.
+      void qc.invalidateQueries({ queryKey: companyKey });
+    },
+  });
+}
+
+/** "Set Twilio API Key": the Auth Token (and API key secret) are write-only. */
+export function useSetTwilioKey() {
+  return useTwilioMutation((input: TwilioKeyInput) =>
+    api.put<TwilioSettings>('/api/preferences/twilio/api-key', input),
+  );
+}
+
+export function useSetTwilioSender() {
+  return useTwilioMutation((input: TwilioSenderInput) =>
+    api.put<TwilioSettings>('/api/preferences/twilio/sender', input),
+  );
+}
+
+/** "Test connection": asks Twilio (or the emulator) whether the credentials work. */
+export function useTestTwilio() {
+  return useMutation({
+    mutationFn: () => api.post<{ ok: boolean; message: string }>('/api/preferences/twilio/test'),
   });
 }

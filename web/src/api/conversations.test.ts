@@ -1,17 +1,44 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { appendMessage, conversationKeys, flattenMessages } from './conversations';
-import type { Message, MessagePage } from './types';
+import {
+  appendMessage,
+  applyDelivery,
+  conversationKeys,
+  flattenMessages,
+  newerDelivery,
+} from './conversations';
+import type { Delivery, Message, MessagePage } from './types';
 
-const msg = (id: number, conversationId = 1): Message => ({
+const msg = (id: number, conversationId = 1, extra: Partial<Message> = {}): Message => ({
   id,
   conversationId,
   kind: 'user',
   body: `m${id}`,
   author: { id: 1, name: 'Avery' },
   createdAt: '2026-12-04T00:00:00Z',
+  direction: 'internal',
+  phoneNumber: null,
+  deliveries: [],
+  ...extra,
 });
+
+const delivery = (status: Delivery['status'], extra: Partial<Delivery> = {}): Delivery => ({
+  id: 7,
+  messageId: 2,
+  to: '+12015550123',
+  status,
+  errorCode: null,
+  errorReason: null,
+  errorMessage: null,
+  attempts: 1,
+  updatedAt: '2026-12-04T00:00:01Z',
+  ...extra,
+});
+
+function cached(qc: QueryClient, id = 1) {
+  return qc.getQueryData<InfiniteData<MessagePage>>(conversationKeys.messages(id));
+}
 
 describe('message pages', () => {
   it('reads newest-first pages as one oldest-to-newest list without duplicates', () => {
@@ -34,8 +61,57 @@ describe('message pages', () => {
     appendMessage(qc, msg(2));
     appendMessage(qc, msg(2));
     appendMessage(qc, msg(9, 2)); // another conversation, not loaded: ignored
-    const data = qc.getQueryData<InfiniteData<MessagePage>>(conversationKeys.messages(1));
-    expect(flattenMessages(data).map((m) => m.id)).toEqual([1, 2]);
+    expect(flattenMessages(cached(qc)).map((m) => m.id)).toEqual([1, 2]);
     expect(qc.getQueryData(conversationKeys.messages(2))).toBeUndefined();
+  });
+});
+
+describe('live delivery updates', () => {
+  const setup = () => {
+    const qc = new QueryClient();
+    qc.setQueryData(conversationKeys.messages(1), {
+      pages: [
+        {
+          items: [msg(2, 1, { direction: 'outbound', deliveries: [delivery('queued', { attempts: 0 })] })],
+          hasMore: true,
+        },
+        { items: [msg(1)], hasMore: false },
+      ],
+      pageParams: [null, 2],
+    });
+    return qc;
+  };
+  const statusOf = (qc: QueryClient) =>
+    flattenMessages(cached(qc)).find((m) => m.id === 2)!.deliveries[0]!.status;
+
+  it("patches the recipient's delivery on the cached message, leaving other pages untouched", () => {
+    const qc = setup();
+    const olderPage = cached(qc)!.pages[1];
+    expect(applyDelivery(qc, 1, 2, delivery('delivered', { updatedAt: '2026-12-04T00:00:03Z' }))).toBe(true);
+    expect(statusOf(qc)).toBe('delivered');
+    expect(cached(qc)!.pages[1]).toBe(olderPage);
+  });
+
+  it('never moves a delivery backwards when events arrive late', () => {
+    const qc = setup();
+    applyDelivery(qc, 1, 2, delivery('delivered', { updatedAt: '2026-12-04T00:00:03Z' }));
+    applyDelivery(qc, 1, 2, delivery('sent', { updatedAt: '2026-12-04T00:00:02Z' }));
+    expect(statusOf(qc)).toBe('delivered');
+  });
+
+  it('keeps the newest word at the same step (a retry while still queued)', () => {
+    const current = delivery('queued', { attempts: 1, updatedAt: '2026-12-04T00:00:01Z' });
+    const retry = delivery('queued', { attempts: 2, errorCode: 20429, updatedAt: '2026-12-04T00:00:05Z' });
+    expect(newerDelivery(current, retry)).toBe(retry);
+    expect(newerDelivery(retry, current)).toBe(retry);
+  });
+
+  it('asks for a refetch only when the message is newer than anything loaded', () => {
+    const qc = setup();
+    expect(applyDelivery(qc, 1, 3, delivery('sent', { messageId: 3 }))).toBe(false);
+    // An old message outside the loaded pages: nothing to patch, nothing to refetch.
+    expect(applyDelivery(qc, 1, 0, delivery('sent', { messageId: 0 }))).toBe(true);
+    // A conversation that is not open: ignored.
+    expect(applyDelivery(qc, 5, 3, delivery('sent'))).toBe(true);
   });
 });

@@ -3,7 +3,14 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { TagKind } from '../../../core/conversations';
 import { statusRank } from '../../../core/delivery-status';
 import { api, qs } from './client';
-import type { Conversation, ConversationPage, ConversationSummary, Delivery, Message, MessagePage } from './types';
+import type {
+  Conversation,
+  ConversationPage,
+  ConversationSummary,
+  Delivery,
+  Message,
+  MessagePage,
+} from './types';
 
 export type StatusFilter = 'open' | 'closed' | 'all';
 

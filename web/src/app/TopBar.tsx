@@ -10,7 +10,10 @@ const LINKS = [
   { to: '/transactions', label: 'Transactions' },
 ];
 
-/** The application bar: name, company, navigation, who is signed in. */
+/**
+ * The application bar: name, company, navigation, who is signed in; while texting runs on the
+ * built-in emulator, a link to the phone simulator so anyone can text themselves.
+ */
 export function TopBar({ user, live }: { user: SessionUser; live: LiveStatus }) {
   const company = useCompany();
   const logout = useLogout();
@@ -28,6 +31,18 @@ export function TopBar({ user, live }: { user: SessionUser; live: LiveStatus }) 
           </NavLink>
         ))}
       </nav>
+      {company.data?.texting.usingEmulator && (
+        <a
+          className="topbar-simulator"
+          href={company.data.texting.simulatorUrl ?? '/simulator'}
+          target="_blank"
+          rel="noopener"
+          title="Texting runs on the built-in Twilio emulator: play the customers' phones here"
+        >
+          Phone Simulator
+          <span className="sr-only"> (opens in a new tab)</span>
+        </a>
+      )}
       <div className="topbar-user">
         <span
           className={`live-dot live-${live}`}

@@ -1,6 +1,6 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { MAX_MESSAGE_LENGTH } from '../../../core/conversations';
+import { MAX_MESSAGE_LENGTH, MAX_TEXT_LENGTH } from '../../../core/conversations';
 import { errorMessage } from '../api/client';
 import { useSendMessage } from '../api/conversations';
 
@@ -10,13 +10,16 @@ const drafts = new Map<number, string>();
 interface ComposerProps {
   conversationId: number;
   closed: boolean;
+  /** The conversation texts phones: messages go out as SMS, with a text's length limit. */
+  external?: boolean;
 }
 
 /**
- * Writes a message: Enter sends, Shift+Enter starts a new line. The tools area on the left is where
- * the attachment (paper-clip) button goes for external conversations.
+ * Writes a message: Enter sends, Shift+Enter starts a new line. A send the server refuses (texting
+ * not set up, too long for a text…) shows the server's words and keeps the draft. The tools area
+ * on the left is where the attachment (paper-clip) button goes for external conversations.
  */
-export function Composer({ conversationId, closed }: ComposerProps) {
+export function Composer({ conversationId, closed, external = false }: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
   const send = useSendMessage(conversationId);
   const id = useId();
@@ -27,6 +30,8 @@ export function Composer({ conversationId, closed }: ComposerProps) {
   }, [conversationId, text]);
 
   const tooLong = text.length > MAX_MESSAGE_LENGTH;
+  // A text over Twilio's limit is still sent to the server, which explains the refusal itself.
+  const showTextCount = external && text.length > MAX_TEXT_LENGTH * 0.8;
   const canSend = text.trim().length > 0 && !tooLong && !send.isPending && !closed;
 
   const submit = (e?: FormEvent) => {
@@ -76,7 +81,10 @@ export function Composer({ conversationId, closed }: ComposerProps) {
           rows={2}
           placeholder="Write a message. Enter sends, Shift+Enter adds a line."
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (send.isError) send.reset();
+          }}
           onKeyDown={onKeyDown}
           disabled={closed}
           aria-invalid={tooLong || undefined}
@@ -85,6 +93,11 @@ export function Composer({ conversationId, closed }: ComposerProps) {
           {send.isPending ? 'Sending…' : 'Send'}
         </button>
       </div>
+      {showTextCount && !tooLong && (
+        <div className={`composer-count${text.length > MAX_TEXT_LENGTH ? ' over' : ''}`}>
+          {text.length.toLocaleString('en-US')} / {MAX_TEXT_LENGTH.toLocaleString('en-US')} characters
+        </div>
+      )}
       {tooLong && (
         <div className="field-error">
           The message is {text.length - MAX_MESSAGE_LENGTH} characters over the limit of {MAX_MESSAGE_LENGTH}.

@@ -1,18 +1,42 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api/client';
+import { useTimeZone } from '../api/auth';
 import { useAddTag, useRemoveTag, useSetStatus } from '../api/conversations';
-import type { Conversation } from '../api/types';
-import { longTime } from '../lib/format';
+import type { Conversation, PhoneEndpoint } from '../api/types';
+import { fullTime, longTime } from '../lib/format';
+import { AddPhoneNumberDialog } from './AddPhoneNumberDialog';
 import { TagButton } from './TagButton';
 import { TagChip } from './tags';
 
+/** The phones this conversation texts, top left of the header. */
+function PhoneNumbers({ phoneNumbers }: { phoneNumbers: PhoneEndpoint[] }) {
+  if (phoneNumbers.length === 0) return null;
+  return (
+    <ul className="endpoint-list" aria-label="Phone numbers">
+      {phoneNumbers.map((p) => (
+        <li key={p.number} className="endpoint" title={p.number}>
+          <span className="endpoint-icon" aria-hidden="true">
+            ☎
+          </span>
+          {p.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
- * Subject, type, tags and status of the open conversation. The left and right corners are kept
- * for the external-texting indicators (phone numbers; "External Conversation").
+ * Subject, type, tags and status of the open conversation; its phone numbers top left, with
+ * "Add Phone Number". The top right corner is kept for the "External Conversation" indicator.
  */
 export function ConversationHeader({ conversation: c }: { conversation: Conversation }) {
   const addTag = useAddTag(c.id);
   const removeTag = useRemoveTag(c.id);
   const setStatus = useSetStatus(c.id);
+  const navigate = useNavigate();
+  const timeZone = useTimeZone();
+  const [addingNumber, setAddingNumber] = useState(false);
   const error = addTag.error ?? removeTag.error ?? setStatus.error;
   const closed = c.status === 'closed';
 
@@ -20,7 +44,9 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
     <header className="conv-header">
       <div className="conv-header-row">
         <div className="conv-header-main">
-          <div className="conv-header-endpoints" data-slot="external-endpoints" />
+          <div className="conv-header-endpoints" data-slot="external-endpoints">
+            <PhoneNumbers phoneNumbers={c.phoneNumbers} />
+          </div>
           <h2 className="conv-subject">{c.subject}</h2>
           <div className="conv-header-meta">
             <span className="conv-type" title="Conversation type">
@@ -29,20 +55,28 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
             <span className={`pill pill-${c.status}`}>{closed ? 'Closed' : 'Open'}</span>
             {c.createdBy && (
               <span className="muted">
-                Started by {c.createdBy.name}, {longTime(c.createdAt)}
+                Started by {c.createdBy.name},{' '}
+                <time dateTime={c.createdAt} title={fullTime(c.createdAt, timeZone)}>
+                  {longTime(c.createdAt, timeZone)}
+                </time>
               </span>
             )}
           </div>
         </div>
         <div className="conv-header-aside">
           <div className="conv-header-indicators" data-slot="external-indicator" />
-          <button
-            type="button"
-            onClick={() => setStatus.mutate(closed ? 'reopen' : 'close')}
-            disabled={setStatus.isPending}
-          >
-            {closed ? 'Reopen' : 'Close'}
-          </button>
+          <div className="conv-header-actions">
+            <button type="button" onClick={() => setAddingNumber(true)}>
+              Add Phone Number
+            </button>
+            <button
+              type="button"
+              onClick={() => setStatus.mutate(closed ? 'reopen' : 'close')}
+              disabled={setStatus.isPending}
+            >
+              {closed ? 'Reopen' : 'Close'}
+            </button>
+          </div>
         </div>
       </div>
       <div className="conv-tags" role="group" aria-label="Tags">
@@ -65,6 +99,17 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
         <div className="banner banner-error" role="alert">
           {errorMessage(error)}
         </div>
+      )}
+      {addingNumber && (
+        <AddPhoneNumberDialog
+          conversationId={c.id}
+          onClose={() => setAddingNumber(false)}
+          onAdded={(added) => {
+            setAddingNumber(false);
+            // A set of numbers that already has a conversation is continued there.
+            if (added.id !== c.id) navigate(`/conversations/${added.id}`);
+          }}
+        />
       )}
     </header>
   );

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
+import { useTimeZone } from '../api/auth';
 import type { ConversationSummary } from '../api/types';
-import { shortTime } from '../lib/format';
+import { fullTime, shortTime } from '../lib/format';
 
 interface ConversationItemProps {
   c: ConversationSummary;
@@ -10,6 +11,7 @@ interface ConversationItemProps {
 
 /** One row of the conversation list: subject, last message preview, time, unread count. */
 export function ConversationItem({ c, href, selected }: ConversationItemProps) {
+  const timeZone = useTimeZone();
   const unread = c.unreadCount > 0;
   const last = c.lastMessage;
   // System messages already start with who did it ("Avery Admin closed the conversation.").
@@ -23,8 +25,12 @@ export function ConversationItem({ c, href, selected }: ConversationItemProps) {
       <Link to={href} aria-current={selected ? 'page' : undefined}>
         <span className="conv-item-top">
           <span className="conv-item-subject">{c.subject}</span>
-          <time className="conv-item-time" dateTime={c.lastActivityAt}>
-            {shortTime(c.lastActivityAt)}
+          <time
+            className="conv-item-time"
+            dateTime={c.lastActivityAt}
+            title={fullTime(c.lastActivityAt, timeZone)}
+          >
+            {shortTime(c.lastActivityAt, timeZone)}
           </time>
         </span>
         <span className="conv-item-bottom">

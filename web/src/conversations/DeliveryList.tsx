@@ -1,5 +1,5 @@
 import type { Delivery, PhoneEndpoint } from '../api/types';
-import { deliveryProblem, deliveryStatusLabel, deliveryTone, phoneLabel } from './delivery';
+import { deliveryProblem, deliveryStatusLabel, deliveryTone, phoneLabel } from './texting';
 
 /**
  * Under an outbound text: one compact line per recipient, "(201) 555-0123 · Delivered", with the

@@ -4,7 +4,7 @@ import type { Message, PhoneEndpoint } from '../api/types';
 import { fullTime, longTime } from '../lib/format';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { DeliveryList } from './DeliveryList';
-import { phoneLabel } from './delivery';
+import { senderName } from './texting';
 
 interface MessageListProps {
   messages: Message[];
@@ -24,12 +24,6 @@ function Time({ iso, timeZone }: { iso: string; timeZone: string | undefined }) 
       {longTime(iso, timeZone)}
     </time>
   );
-}
-
-/** Who wrote a message: the staff member, or for an inbound text the phone (its label). */
-export function senderName(m: Message, phoneNumbers: readonly PhoneEndpoint[]): string {
-  if (m.direction === 'inbound') return phoneLabel(phoneNumbers, m.phoneNumber);
-  return m.author?.name ?? 'Unknown user';
 }
 
 interface MessageItemProps {
@@ -103,7 +97,8 @@ export function MessageList({
       const own = !!last && last.direction !== 'inbound' && last.author?.id === myId;
       if (atBottom.current || own) el.scrollTop = el.scrollHeight;
       if (last && !own && p.lastId !== 0) {
-        const from = last.kind === 'system' ? 'the system' : senderName(last, phoneNumbers);
+        const from =
+          last.author || last.direction === 'inbound' ? senderName(last, phoneNumbers) : 'the system';
         setAnnouncement(`New message from ${from}: ${last.body.slice(0, 140)}`);
       }
     }

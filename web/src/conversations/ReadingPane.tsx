@@ -60,6 +60,7 @@ export function ReadingPane({ id }: { id: number }) {
       <ConversationHeader conversation={c} />
       <MessageList
         messages={all}
+        phoneNumbers={c.phoneNumbers}
         myId={session.data?.user.id ?? null}
         loading={messages.isPending}
         error={messages.error}
@@ -67,7 +68,12 @@ export function ReadingPane({ id }: { id: number }) {
         loadingEarlier={messages.isFetchingNextPage}
         onLoadEarlier={() => void messages.fetchNextPage()}
       />
-      <Composer key={id} conversationId={id} closed={c.status === 'closed'} />
+      <Composer
+        key={id}
+        conversationId={id}
+        closed={c.status === 'closed'}
+        external={c.phoneNumbers.length > 0}
+      />
     </section>
   );
 }

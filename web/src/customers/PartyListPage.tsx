@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useTimeZone } from '../api/auth';
 import { usePartyList } from '../api/parties';
 import type { PartyKind } from '../api/types';
 import { shortTime } from '../lib/format';
@@ -20,6 +21,7 @@ export function PartyListPage({ kind }: { kind: PartyKind }) {
   const query = useDebounced(q.trim(), 250);
   const list = usePartyList(kind, query, offset, PAGE);
   const searchId = useId();
+  const timeZone = useTimeZone();
   const items = list.data?.items ?? [];
 
   const setParam = (patch: Record<string, string | null>) => {
@@ -68,7 +70,7 @@ export function PartyListPage({ kind }: { kind: PartyKind }) {
                   <Link to={`${words.path}/${p.id}`}>{p.name}</Link>
                 </td>
                 <td>{p.companyName}</td>
-                <td>{shortTime(p.updatedAt)}</td>
+                <td>{shortTime(p.updatedAt, timeZone)}</td>
               </tr>
             ))}
             {items.length === 0 && (

@@ -2,7 +2,12 @@ import { formatCents } from '../../../core/money';
 
 /** Year, month and day of an instant as seen in a time zone (the browser's when undefined). */
 function calendarDay(d: Date, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 }
 
 /** Guards against a time zone the browser does not know: it then shows its own. */
@@ -26,7 +31,8 @@ export function shortTime(iso: string, timeZone?: string, now = new Date()): str
   const tz = zoneOrLocal(timeZone);
   const day = calendarDay(d, tz);
   const today = calendarDay(now, tz);
-  if (day === today) return d.toLocaleTimeString(undefined, { timeZone: tz, hour: 'numeric', minute: '2-digit' });
+  if (day === today)
+    return d.toLocaleTimeString(undefined, { timeZone: tz, hour: 'numeric', minute: '2-digit' });
   const opts: Intl.DateTimeFormatOptions = { timeZone: tz, month: 'short', day: 'numeric' };
   if (day.slice(0, 4) !== today.slice(0, 4)) opts.year = 'numeric';
   return d.toLocaleDateString(undefined, opts);

@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router-dom';
 import { CompanyPreferencesForm } from './CompanyPreferencesForm';
+import { ConversationsAddOnPage } from './ConversationsAddOnPage';
 import { ConversationTypesPage } from './ConversationTypesPage';
 import { UserGroupsPage } from './UserGroupsPage';
 import { UsersPage } from './UsersPage';
@@ -11,6 +12,9 @@ const SECTIONS = [
   { to: '/preferences/conversation-types', label: 'Conversation Types' },
 ];
 
+/** Company Preferences > Add-Ons: settings of the optional modules. */
+const ADD_ONS = [{ to: '/preferences/add-ons/conversations', label: 'Conversations' }];
+
 /** Administration: Company Preferences and the lists it manages. */
 export function PreferencesLayout() {
   return (
@@ -21,6 +25,16 @@ export function PreferencesLayout() {
             {s.label}
           </NavLink>
         ))}
+        <div className="prefs-nav-group" id="prefs-nav-add-ons">
+          Add-Ons
+        </div>
+        <ul className="prefs-nav-sub" aria-labelledby="prefs-nav-add-ons">
+          {ADD_ONS.map((s) => (
+            <li key={s.to}>
+              <NavLink to={s.to}>{s.label}</NavLink>
+            </li>
+          ))}
+        </ul>
       </nav>
       <main className="page prefs-page">
         <Routes>
@@ -28,6 +42,7 @@ export function PreferencesLayout() {
           <Route path="users" element={<UsersPage />} />
           <Route path="user-groups" element={<UserGroupsPage />} />
           <Route path="conversation-types" element={<ConversationTypesPage />} />
+          <Route path="add-ons/conversations" element={<ConversationsAddOnPage />} />
         </Routes>
       </main>
     </div>

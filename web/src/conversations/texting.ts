@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryStatus, PhoneEndpoint } from '../api/types';
+import type { Delivery, DeliveryStatus, Message, PhoneEndpoint } from '../api/types';
 
 const LABELS: Record<DeliveryStatus, string> = {
   queued: 'Queued',
@@ -34,6 +34,12 @@ export function deliveryTone(s: DeliveryStatus): DeliveryTone {
 export function phoneLabel(phoneNumbers: readonly PhoneEndpoint[], number: string | null): string {
   if (!number) return 'Unknown phone';
   return phoneNumbers.find((p) => p.number === number)?.label ?? number;
+}
+
+/** Who wrote a message: the staff member, or for an inbound text the phone (its label). */
+export function senderName(m: Message, phoneNumbers: readonly PhoneEndpoint[]): string {
+  if (m.direction === 'inbound') return phoneLabel(phoneNumbers, m.phoneNumber);
+  return m.author?.name ?? 'Unknown user';
 }
 
 /**

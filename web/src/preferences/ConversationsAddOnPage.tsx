@@ -1,0 +1,343 @@
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import {
+  usePreferences,
+  useSavePreferences,
+  useSetTwilioSender,
+  useTestTwilio,
+  useTwilioSettings,
+} from '../api/admin';
+import type { Preferences, TwilioSettings } from '../api/types';
+import type { FieldErrors } from '../lib/fields';
+import { fieldErrorsOf, sentence, useFieldErrors } from '../lib/fields';
+import { blankToNull } from '../lib/format';
+import { useTitle } from '../lib/hooks';
+import { ErrorBanner, FieldError, Loading, StatusNote } from '../ui/Feedback';
+import { CopyField } from './CopyField';
+import { SetTwilioKeyDialog } from './SetTwilioKeyDialog';
+
+const LABELS = {
+  messagingServiceSid: 'Twilio Messaging Service SID',
+  fromNumber: 'From number',
+  publicBaseUrl: 'Conversation Attachment URL',
+  defaultRegion: 'Default region',
+} as const;
+type Field = keyof typeof LABELS;
+
+/** "United States" for "US", when the browser knows the region. */
+function regionName(code: string): string | null {
+  if (!/^[A-Za-z]{2}$/.test(code)) return null;
+  try {
+    const name = new Intl.DisplayNames(undefined, { type: 'region' }).of(code.toUpperCase());
+    return name && name !== code.toUpperCase() ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Twilio cannot call a server on this machine or a private network. */
+function isPrivateUrl(url: string | null): boolean {
+  if (!url) return false;
+  try {
+    const host = new URL(url).hostname;
+    return (
+      /^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|\[::1\]|0\.0\.0\.0)/.test(host) ||
+      host.endsWith('.local')
+    );
+  } catch {
+    return false;
+  }
+}
+
+function formFrom(t: TwilioSettings, p: Preferences): Record<Field, string> {
+  return {
+    messagingServiceSid: t.messagingServiceSid ?? '',
+    fromNumber: t.fromNumber ?? '',
+    publicBaseUrl: p.publicBaseUrl ?? '',
+    defaultRegion: p.defaultRegion ?? 'US',
+  };
+}
+
+function TestConnection() {
+  const test = useTestTwilio();
+  const result = test.data;
+  return (
+    <div className="inline-form">
+      <button type="button" onClick={() => test.mutate()} disabled={test.isPending}>
+        {test.isPending ? 'Testing…' : 'Test connection'}
+      </button>
+      <span
+        role="status"
+        aria-live="polite"
+        className={`test-result${result ? (result.ok ? ' test-ok' : ' test-failed') : ''}`}
+      >
+        {test.isError ? (
+          <span className="test-failed">{test.error.message}</span>
+        ) : result ? (
+          result.message
+        ) : null}
+      </span>
+    </div>
+  );
+}
+
+function KeyStatus({ t }: { t: TwilioSettings }) {
+  return (
+    <ul className="key-status" aria-label="Twilio API key">
+      <li>
+        Account SID: <span className="mono">{t.accountSid ?? 'not set'}</span>
+      </li>
+      <li>Auth Token: {t.authTokenSet ? 'set' : 'not set'}</li>
+      {t.apiKeySid && (
+        <li>
+          API Key SID: <span className="mono">{t.apiKeySid}</span>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; prefs: Preferences }) {
+  const saveSender = useSetTwilioSender();
+  const savePrefs = useSavePreferences();
+  const [form, setForm] = useState(() => formFrom(t, p));
+  const [settingKey, setSettingKey] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const fe = useFieldErrors();
+
+  const update = (f: Field, value: string) => {
+    setForm((cur) => ({ ...cur, [f]: value }));
+    fe.clear(f);
+    setNote(null);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const saved = formFrom(t, p);
+    const senderChanged =
+      form.messagingServiceSid.trim() !== saved.messagingServiceSid ||
+      form.fromNumber.trim() !== saved.fromNumber;
+    const prefsChanged =
+      form.publicBaseUrl.trim() !== saved.publicBaseUrl ||
+      form.defaultRegion.trim().toUpperCase() !== saved.defaultRegion;
+    fe.setErrors({});
+    setFailure(null);
+    setNote(null);
+    if (!senderChanged && !prefsChanged) {
+      setNote('Nothing to save.');
+      return;
+    }
+    setSaving(true);
+    // The sender and the general preferences are separate resources; save both, report both.
+    const [sender, general] = await Promise.allSettled([
+      senderChanged
+        ? saveSender.mutateAsync({
+            messagingServiceSid: blankToNull(form.messagingServiceSid),
+            fromNumber: blankToNull(form.fromNumber),
+          })
+        : Promise.resolve(t),
+      prefsChanged
+        ? savePrefs.mutateAsync({
+            publicBaseUrl: blankToNull(form.publicBaseUrl),
+            defaultRegion: form.defaultRegion.trim(),
+          })
+        : Promise.resolve(p),
+    ]);
+    setSaving(false);
+    const errors: FieldErrors = {};
+    let other: unknown = null;
+    for (const r of [sender, general]) {
+      if (r.status === 'fulfilled') continue;
+      const fields = fieldErrorsOf(r.reason);
+      if (Object.keys(fields).length) Object.assign(errors, fields);
+      else other ??= r.reason;
+    }
+    // Show what the server stored (numbers in E.164, the URL without a trailing slash).
+    setForm((cur) => ({
+      ...cur,
+      ...(sender.status === 'fulfilled'
+        ? {
+            messagingServiceSid: sender.value.messagingServiceSid ?? '',
+            fromNumber: sender.value.fromNumber ?? '',
+          }
+        : {}),
+      ...(general.status === 'fulfilled'
+        ? { publicBaseUrl: general.value.publicBaseUrl ?? '', defaultRegion: general.value.defaultRegion }
+        : {}),
+    }));
+    fe.setErrors(errors);
+    setFailure(other);
+    if (!other && Object.keys(errors).length === 0) setNote('Saved.');
+  };
+
+  const field = (
+    f: Field,
+    props: { placeholder?: string; type?: string; maxLength?: number } = {},
+    hint?: string,
+  ) => {
+    const message = sentence(LABELS[f], fe.errors[f]);
+    const id = `twilio-${f}`;
+    const describedBy = [message ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+    return (
+      <>
+        <label htmlFor={id}>{LABELS[f]}</label>
+        <div>
+          <input
+            id={id}
+            value={form[f]}
+            onChange={(e) => update(f, e.target.value)}
+            spellCheck={false}
+            aria-invalid={!!message || undefined}
+            aria-describedby={describedBy || undefined}
+            {...props}
+          />
+          <FieldError id={`${id}-error`} message={message} />
+          {hint && (
+            <div id={`${id}-hint`} className="field-hint">
+              {hint}
+            </div>
+          )}
+        </div>
+      </>
+    );
+  };
+
+  const region = regionName(form.defaultRegion);
+  const unreachable = !t.usingEmulator && isPrivateUrl(t.publicBaseUrl);
+
+  return (
+    <>
+      <form onSubmit={(e) => void submit(e)} noValidate className="details-form">
+        <div className="toolbar">
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <StatusNote text={note} />
+        </div>
+        <ErrorBanner error={failure} />
+        {t.usingEmulator ? (
+          <div className="banner banner-info" role="note">
+            Texting uses the built-in Twilio emulator until a Twilio API key is set. Play the customers&apos;
+            phones on the{' '}
+            <a href="/simulator" target="_blank" rel="noopener">
+              Phone Simulator
+              <span className="sr-only"> (opens in a new tab)</span>
+            </a>
+            .
+          </div>
+        ) : (
+          !t.configured && (
+            <div className="banner banner-warn" role="note">
+              Texting is off: set the Twilio API key and a Messaging Service SID or From number.
+            </div>
+          )
+        )}
+
+        <section className="panel" aria-labelledby="twilio-integration">
+          <h2 id="twilio-integration">Twilio Integration</h2>
+          <p className="muted panel-intro">
+            To set up the external messaging integration with Twilio, contact Paragon Support. Texts are sent
+            from the Messaging Service when one is set, otherwise from the From number.
+          </p>
+          <div className="form-grid">
+            <span className="form-label">Twilio API Key</span>
+            <div className="key-row">
+              <KeyStatus t={t} />
+              <button type="button" onClick={() => setSettingKey(true)}>
+                Set Twilio API Key
+              </button>
+            </div>
+            {field('messagingServiceSid', { placeholder: 'MG…' })}
+            {field('fromNumber', { type: 'tel', placeholder: '+12015550100', maxLength: 20 })}
+            <span className="form-label">Connection</span>
+            <TestConnection />
+          </div>
+        </section>
+
+        <section className="panel" aria-labelledby="twilio-links">
+          <h2 id="twilio-links">Attachments and Phone Numbers</h2>
+          <div className="form-grid">
+            {field(
+              'publicBaseUrl',
+              { type: 'url', placeholder: t.publicBaseUrl ?? 'https://switchboard.example.com' },
+              'The public base URL at which Twilio reaches this server: it is used for the webhooks below, ' +
+                'for delivery status callbacks, and for the download links of attachments that are not ' +
+                'pictures (MMS is too small for them). Leave it blank to use the address the server runs at' +
+                (t.publicBaseUrl ? ` (${t.publicBaseUrl}).` : '.'),
+            )}
+            {field(
+              'defaultRegion',
+              { maxLength: 2, placeholder: 'US' },
+              `The country of phone numbers typed without a country code${region ? `: ${region}` : ''}.`,
+            )}
+          </div>
+        </section>
+
+        <section className="panel" aria-labelledby="twilio-webhooks">
+          <h2 id="twilio-webhooks">Webhooks</h2>
+          {t.webhookUrls ? (
+            <>
+              <p className="muted panel-intro">
+                Paste these into the Twilio console, on the Messaging Service (Integration) or the phone
+                number (Messaging configuration), both with the method HTTP POST.
+              </p>
+              {unreachable && (
+                <div className="banner banner-warn" role="note">
+                  These addresses point at a private network: Twilio cannot reach them. Set the Conversation
+                  Attachment URL to this server&apos;s public address.
+                </div>
+              )}
+              <div className="form-grid">
+                <CopyField
+                  label="Incoming messages webhook"
+                  value={t.webhookUrls.messages}
+                  hint="“A message comes in”: Twilio posts every text a phone sends us here."
+                />
+                <CopyField
+                  label="Status callback URL"
+                  value={t.webhookUrls.status}
+                  hint="Delivery reports (sent, delivered, undelivered). Switchboard also names it on every text it sends."
+                />
+              </div>
+            </>
+          ) : (
+            <p className="muted">The webhook addresses appear once texting is set up.</p>
+          )}
+        </section>
+      </form>
+      {/* Outside the form: React bubbles the dialog's submit through the portal to its parents. */}
+      {settingKey && (
+        <SetTwilioKeyDialog
+          current={t}
+          onClose={() => setSettingKey(false)}
+          onSaved={() => {
+            setSettingKey(false);
+            setNote('Twilio API key saved.');
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Company Preferences > Add-Ons > Conversations: the Twilio integration and texting settings. */
+export function ConversationsAddOnPage() {
+  useTitle('Conversations · Add-Ons');
+  const twilio = useTwilioSettings();
+  const prefs = usePreferences();
+  return (
+    <>
+      <div className="breadcrumb muted">Company Preferences › Add-Ons</div>
+      <h1>Conversations</h1>
+      {twilio.isPending || prefs.isPending ? (
+        <Loading />
+      ) : twilio.isError || prefs.isError ? (
+        <ErrorBanner error={twilio.error ?? prefs.error} />
+      ) : (
+        <ConversationsForm twilio={twilio.data} prefs={prefs.data} />
+      )}
+    </>
+  );
+}
