@@ -16,6 +16,9 @@ try {
 const running = await startServer(config);
 const { log } = running.services;
 const lines = [`Switchboard is running at ${running.url}`];
+if (running.emulator) {
+  lines.push(`Texting uses the built-in Twilio emulator (no Twilio API key set). Phone simulator: ${running.url}/simulator`);
+}
 if (running.demoLogins?.length) {
   lines.push('Demo sign-ins (username / password):');
   for (const l of running.demoLogins) lines.push(`  ${l.username.padEnd(10)} ${l.password.padEnd(14)} ${l.description}`);
