@@ -110,14 +110,17 @@ export class Carrier {
     };
     const url = m.statusCallback;
     const previous = this.callbackChains.get(m.sid) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    const next = previous.catch(() => undefined).then(async () => {
       if (this.core.closed) return;
       await sendWebhook(this.core, { kind: 'status-callback', messageSid: m.sid, url, params, authToken: account.authToken });
     });
     this.callbackChains.set(m.sid, next);
     void this.core.run(() => next);
-    void next.finally(() => {
+    // Both outcomes clean up; a bare .finally() would re-raise a rejection (the emulator closing
+    // mid-retry) as an unhandled one.
+    const forget = () => {
       if (this.callbackChains.get(m.sid) === next) this.callbackChains.delete(m.sid);
-    });
+    };
+    next.then(forget, forget);
   }
 }

@@ -86,6 +86,26 @@ describeEachDatabase(
       for (const p of ['+12015550151', '+12015550152']) expect(emulator.messages({ phone: p }).filter((m) => m.body === 'hello both')).toHaveLength(1);
     });
 
+    it('paces sends per sender at the configured rate', async () => {
+      const alice = await h().signIn('alice');
+      const conv = await textingConversation(h(), alice, ['+12015550162', '+12015550163', '+12015550164']);
+      await alice.post(`/api/conversations/${conv}/messages`, { body: 'paced' });
+      const waits: number[] = [];
+      const d = createDispatcher(h().running.services, {
+        ...opts,
+        concurrency: 1,
+        ratePerSecond: 4,
+        sleep: async (ms) => {
+          waits.push(ms);
+          h().clock.advance(ms);
+        },
+      });
+      expect((await d.runOnce()).accepted).toBe(3);
+      // 4 per second: each send waits for its 250 ms slot (less the few ms the clock moved meanwhile).
+      expect(waits).toHaveLength(2);
+      for (const w of waits) expect(w).toBeGreaterThan(200);
+    });
+
     it('two dispatchers with their own connections to one database never send a delivery twice', async () => {
       const alice = await h().signIn('alice');
       const conv = await textingConversation(h(), alice, ['+12015550153', '+12015550154', '+12015550155']);

@@ -46,7 +46,7 @@ export function AddPhoneNumberDialog({ conversationId, onClose, onAdded }: AddPh
   };
 
   return (
-    <Dialog title="Add Phone Number" onClose={onClose}>
+    <Dialog title="Add Recipient" onClose={onClose}>
       <form onSubmit={submit} noValidate className="form-grid">
         {add.isError && !invalid && <ErrorBanner error={add.error} />}
         <label htmlFor={ids.input}>Phone number</label>
