@@ -12,6 +12,8 @@ export interface ConversationsTable {
   last_activity_at: string;
   last_message_id: number | null;
   closed_at: string | null;
+  /** The sorted E.164 numbers the conversation texts, comma-joined; unique among open conversations. */
+  endpoint_key: string | null;
 }
 export type ConversationRow = Selectable<ConversationsTable>;
 

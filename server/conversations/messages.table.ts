@@ -11,5 +11,7 @@ export interface MessagesTable {
   direction: Generated<'internal' | 'outbound' | 'inbound'>;
   /** For inbound messages, the phone (E.164) that sent it. */
   phone_number: string | null;
+  /** 1 while an outbound message waits for its recipients to opt in. */
+  held: Generated<number>;
 }
 export type MessageRow = Selectable<MessagesTable>;

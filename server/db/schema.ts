@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LoginAttemptsTable, SessionsTable } from '../auth/sessions.table.js';
 import type { ConversationReadsTable, ConversationTagsTable, ConversationsTable } from '../conversations/conversations.table.js';
+import type { ConsentEventsTable, PhoneContactsTable } from '../contacts/phone-contacts.table.js';
 import type { ConversationEndpointsTable } from '../conversations/endpoints.table.js';
 import type { MessagesTable } from '../conversations/messages.table.js';
 import type { DeliveriesTable, SendSlotsTable } from '../texting/deliveries.table.js';
@@ -36,6 +37,8 @@ export interface DB {
   send_slots: SendSlotsTable;
   inbound_messages: InboundMessagesTable;
   twilio_settings: TwilioSettingsTable;
+  phone_contacts: PhoneContactsTable;
+  consent_events: ConsentEventsTable;
 }
 
 export type Db = Kysely<DB>;

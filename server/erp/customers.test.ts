@@ -40,9 +40,40 @@ describeEachDatabase('customers API', (h) => {
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('Grace B. Hopper');
     expect(res.body.contactMethods).toEqual([
-      { id: phone.id, type: 'Cell Phone', value: '201-555-0130', description: 'cell' },
+      { id: phone.id, type: 'Cell Phone', value: '201-555-0130', description: 'cell', phoneNumber: '+12015550130' },
       expect.objectContaining({ type: 'Email', value: 'g@navy.example' }),
     ]);
+  });
+
+  it('keeps phone numbers as typed with their E.164 form, and refuses invalid ones naming the field', async () => {
+    const alice = await h().signIn('alice');
+    const res = await alice.post('/api/customers', {
+      name: 'Spelling Test',
+      contactMethods: [
+        { type: 'Phone', value: '(201) 555-0123' },
+        { type: 'Cell Phone', value: '201.555.0123' },
+        { type: 'Fax', value: 'not checked' },
+      ],
+      contacts: [{ name: 'Someone', phone: '+12015550123' }],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.contactMethods.map((m: { value: string; phoneNumber: string | null }) => [m.value, m.phoneNumber])).toEqual([
+      ['(201) 555-0123', '+12015550123'],
+      ['201.555.0123', '+12015550123'],
+      ['not checked', null],
+    ]);
+    expect(res.body.contacts[0].phoneNumber).toBe('+12015550123');
+    const before = (await alice.get('/api/customers?q=Invalid%20Phone')).body.items.length;
+    const bad = await alice.post('/api/customers', {
+      name: 'Invalid Phone',
+      contactMethods: [{ type: 'Cell Phone', value: '555-12' }],
+      contacts: [{ name: 'X', phone: 'call me' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('INVALID_PHONE_NUMBER');
+    expect(bad.body.error.message).toContain('555-12');
+    expect(bad.body.error.details.fields.map((f: { field: string }) => f.field)).toEqual(['body.contactMethods.0.value', 'body.contacts.0.phone']);
+    expect((await alice.get('/api/customers?q=Invalid%20Phone')).body.items.length).toBe(before);
   });
 
   it('searches by name, company and contact method value, escaping wildcards', async () => {

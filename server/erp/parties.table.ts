@@ -19,6 +19,8 @@ export interface ContactMethodsTable {
   value: string;
   description: string | null;
   position: number;
+  /** For Phone and Cell Phone: the number in E.164, so every spelling of it matches. */
+  phone_e164: string | null;
   created_at: string;
 }
 export type ContactMethodRow = Selectable<ContactMethodsTable>;
@@ -32,5 +34,6 @@ export interface CustomerContactsTable {
   phone: string | null;
   email: string | null;
   created_at: string;
+  phone_e164: string | null;
 }
 export type CustomerContactRow = Selectable<CustomerContactsTable>;

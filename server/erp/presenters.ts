@@ -8,6 +8,8 @@ export const contactMethodOut = z.object({
   type: z.enum(CONTACT_METHOD_TYPES),
   value: z.string(),
   description: z.string().nullable(),
+  /** Phone and Cell Phone: the number in E.164 (what the Contact Card is keyed by). */
+  phoneNumber: z.string().nullable(),
 });
 export const customerContactOut = z.object({
   id: z.number(),
@@ -15,6 +17,7 @@ export const customerContactOut = z.object({
   title: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  phoneNumber: z.string().nullable(),
 });
 export const partySummaryOut = z.object({
   id: z.number(),
@@ -43,7 +46,7 @@ export function presentParty(
   return {
     ...presentPartySummary(kind, p),
     createdAt: p.created_at,
-    contactMethods: methods.map((m) => ({ id: m.id, type: m.type, value: m.value, description: m.description })),
-    contacts: contacts.map((c) => ({ id: c.id, name: c.name, title: c.title, phone: c.phone, email: c.email })),
+    contactMethods: methods.map((m) => ({ id: m.id, type: m.type, value: m.value, description: m.description, phoneNumber: m.phone_e164 })),
+    contacts: contacts.map((c) => ({ id: c.id, name: c.name, title: c.title, phone: c.phone, email: c.email, phoneNumber: c.phone_e164 })),
   };
 }

@@ -1,3 +1,5 @@
+import { parsePhone } from '../../../core/phone-numbers.js';
+import { getPreferences } from '../../preferences/queries/get-preferences.js';
 import type { Trx } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { partyColumn } from '../queries/get-party.js';
@@ -8,6 +10,20 @@ import type { PartyInput, PartyKind } from '../schema.js';
  * with an id are updated, rows without are added, rows no longer present are removed.
  */
 export async function saveChildren(trx: Trx, kind: PartyKind, partyId: number, input: PartyInput, now: string) {
+  const { defaultRegion } = await getPreferences(trx);
+  const problems: { field: string; message: string }[] = [];
+  const e164 = (type: string, value: string | null, field: string) => {
+    if (value === null || (type !== 'Phone' && type !== 'Cell Phone')) return null;
+    const parsed = parsePhone(value, defaultRegion);
+    if (parsed.ok) return parsed.e164;
+    problems.push({ field, message: `“${value}” ${parsed.reason}` });
+    return null;
+  };
+  input.contactMethods.forEach((m, i) => e164(m.type, m.value, `body.contactMethods.${i}.value`));
+  input.contacts.forEach((c, i) => e164('Phone', c.phone, `body.contacts.${i}.phone`));
+  if (problems.length) {
+    throw new AppError('INVALID_PHONE_NUMBER', `Not a valid phone number: ${problems.map((p) => p.message).join('; ')}.`, { fields: problems });
+  }
   if (kind === 'vendor' && input.contacts.length > 0) {
     throw new AppError('VALIDATION_FAILED', 'Vendors have Contact Methods only, not Customer Contacts.', {
       fields: [{ field: 'body.contacts', message: 'must be empty for a vendor' }],
@@ -18,7 +34,7 @@ export async function saveChildren(trx: Trx, kind: PartyKind, partyId: number, i
   const existingIds = new Set(existing.map((r) => r.id));
   const keep = new Set<number>();
   for (const [position, m] of input.contactMethods.entries()) {
-    const values = { type: m.type, value: m.value, description: m.description, position };
+    const values = { type: m.type, value: m.value, description: m.description, position, phone_e164: e164(m.type, m.value, '') };
     if (m.id !== undefined) {
       if (!existingIds.has(m.id)) throw new AppError('NOT_FOUND', `Contact method ${m.id} does not belong to this ${kind}.`);
       keep.add(m.id);
@@ -43,7 +59,7 @@ export async function saveChildren(trx: Trx, kind: PartyKind, partyId: number, i
   const contactIds = new Set(existingContacts.map((r) => r.id));
   const keepContacts = new Set<number>();
   for (const c of input.contacts) {
-    const values = { name: c.name, title: c.title, phone: c.phone, email: c.email };
+    const values = { name: c.name, title: c.title, phone: c.phone, email: c.email, phone_e164: e164('Phone', c.phone, '') };
     if (c.id !== undefined) {
       if (!contactIds.has(c.id)) throw new AppError('NOT_FOUND', `Customer contact ${c.id} does not belong to this customer.`);
       keepContacts.add(c.id);
