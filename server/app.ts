@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes.js';
 import type { Services } from './context.js';
+import { contactRoutes } from './contacts/routes.js';
 import { conversationRoutes } from './conversations/routes.js';
 import { erpRoutes } from './erp/routes.js';
 import { authHook } from './http/auth.js';
@@ -88,6 +89,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await eventRoutes(app, services);
   await twilioWebhookRoutes(app, services);
   await twilioSettingsRoutes(app, services);
+  await contactRoutes(app, services);
 
   const root = options.serveWeb === false ? null : webRoot();
   if (root) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DbOrTrx } from '../db/schema.js';
 import { canonicalTimeZone, isValidTimeZone } from './time-zone.js';
+import { DEFAULT_TEXTS } from '../../core/opt-in-texts.js';
 
 /**
  * One Company Preference. `schema` validates what an admin submits and also encodes responses,
@@ -46,6 +47,8 @@ const baseUrl = z.codec(
   { decode: (v) => (v ? v.replace(/\/+$/, '') : null), encode: (v) => v },
 );
 
+const messageTemplate = z.string().trim().min(1, 'is required').max(1000);
+
 export const PREFERENCES = {
   companyName: define({ schema: z.string().trim().min(1, 'is required').max(200), default: 'Switchboard Demo Co.' }),
   companyPhone: define({ schema: nullableText(50), default: null }),
@@ -53,6 +56,15 @@ export const PREFERENCES = {
   defaultConversationTypeId: define({ schema: z.number().int().positive().nullable(), default: null, check: conversationTypeExists }),
   /** The URL Twilio reaches this server at: webhooks, status callbacks and attachment links (the "Conversation Attachment URL"). */
   publicBaseUrl: define({ schema: baseUrl, default: null }),
+  /** Links shown to people opting in to texts. */
+  privacyPolicyUrl: define({ schema: baseUrl, default: null }),
+  termsUrl: define({ schema: baseUrl, default: null }),
+  /** Texts sent by the opt-in process; {company}, {privacyPolicyUrl}, {termsUrl} and {companyPhone} are filled in. */
+  optInRequestText: define({ schema: messageTemplate, default: DEFAULT_TEXTS.optInRequest }),
+  optInConfirmationText: define({ schema: messageTemplate, default: DEFAULT_TEXTS.optInConfirmation }),
+  helpReplyText: define({ schema: messageTemplate, default: DEFAULT_TEXTS.helpReply }),
+  /** The script a user reads to the customer for verbal opt-in. */
+  verbalOptInScript: define({ schema: messageTemplate, default: DEFAULT_TEXTS.verbalScript }),
   /** Region for numbers typed without a country code (ISO 3166 alpha-2). */
   defaultRegion: define({ schema: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US'), default: 'US' }),
 };
