@@ -13,7 +13,7 @@ import { TagChip } from './tags';
 function PhoneNumbers({ phoneNumbers }: { phoneNumbers: PhoneEndpoint[] }) {
   if (phoneNumbers.length === 0) return null;
   return (
-    <ul className="endpoint-list" aria-label="Phone numbers">
+    <ul className="endpoint-list" aria-label="External phones">
       {phoneNumbers.map((p) => (
         <li key={p.number} className="endpoint" title={p.number}>
           <span className="endpoint-icon" aria-hidden="true">

@@ -22,7 +22,9 @@ export function DeliveryList({
           <li key={d.id} className={`delivery delivery-${tone}`} data-status={d.status}>
             <span className="delivery-line">
               <span className="delivery-to">{phoneLabel(phoneNumbers, d.to)}</span>
-              <span aria-hidden="true"> · </span>
+              <span className="delivery-sep" aria-hidden="true">
+                {' · '}
+              </span>
               <span className="delivery-status" data-testid="delivery-status">
                 {deliveryStatusLabel(d.status)}
               </span>

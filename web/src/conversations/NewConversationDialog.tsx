@@ -32,8 +32,9 @@ export function NewConversationDialog({ initialTags = [], onClose, onCreated }: 
   const ids = { subject: useId(), type: useId(), body: useId(), subjectErr: useId() };
 
   const activeTypes = (types.data ?? []).filter((t) => t.active);
-  const defaultType = company.data?.defaultConversationTypeId;
-  const effectiveType = typeTouched ? typeId : defaultType ? String(defaultType) : typeId;
+  // The company's default type is preselected, unless it has been retired since.
+  const defaultType = activeTypes.find((t) => t.id === company.data?.defaultConversationTypeId);
+  const effectiveType = typeTouched ? typeId : defaultType ? String(defaultType.id) : typeId;
   const subjectMessage = sentence('Subject', fe.errors.subject);
 
   const submit = (e: FormEvent) => {

@@ -84,9 +84,7 @@ function TestConnection() {
 function KeyStatus({ t }: { t: TwilioSettings }) {
   return (
     <ul className="key-status" aria-label="Twilio API key">
-      <li>
-        Account SID: <span className="mono">{t.accountSid ?? 'not set'}</span>
-      </li>
+      <li>Account SID: {t.accountSid ? <span className="mono">{t.accountSid}</span> : 'not set'}</li>
       <li>Auth Token: {t.authTokenSet ? 'set' : 'not set'}</li>
       {t.apiKeySid && (
         <li>
@@ -273,6 +271,13 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
               `The country of phone numbers typed without a country code${region ? `: ${region}` : ''}.`,
             )}
           </div>
+          {t.usingEmulator && p.publicBaseUrl && (
+            <div className="banner banner-warn" role="note">
+              The built-in emulator also sends incoming texts and delivery reports to {p.publicBaseUrl}. If
+              that address does not reach this server, texts stay queued and replies never arrive: leave the
+              Conversation Attachment URL blank while using the emulator.
+            </div>
+          )}
         </section>
 
         <section className="panel" aria-labelledby="twilio-webhooks">
@@ -289,14 +294,16 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
                   Attachment URL to this server&apos;s public address.
                 </div>
               )}
-              <div className="form-grid">
+              <div className="form-grid form-grid-wide">
                 <CopyField
                   label="Incoming messages webhook"
+                  copyLabel="Copy messages URL"
                   value={t.webhookUrls.messages}
                   hint="“A message comes in”: Twilio posts every text a phone sends us here."
                 />
                 <CopyField
                   label="Status callback URL"
+                  copyLabel="Copy status URL"
                   value={t.webhookUrls.status}
                   hint="Delivery reports (sent, delivered, undelivered). Switchboard also names it on every text it sends."
                 />

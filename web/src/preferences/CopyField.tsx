@@ -20,7 +20,18 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** A read-only value (a URL to paste elsewhere) with a Copy button that confirms what it did. */
-export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
+export function CopyField({
+  label,
+  copyLabel,
+  value,
+  hint,
+}: {
+  label: string;
+  /** The Copy button's accessible name; it must not repeat `label`, or the button is labelled like the input. */
+  copyLabel: string;
+  value: string;
+  hint?: string;
+}) {
   const id = useId();
   const [note, setNote] = useState<string | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -46,7 +57,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
             onFocus={(e) => e.currentTarget.select()}
             aria-describedby={hint ? `${id}-hint` : undefined}
           />
-          <button type="button" onClick={() => void copy()} aria-label={`Copy ${label}`}>
+          <button type="button" onClick={() => void copy()} aria-label={copyLabel}>
             Copy
           </button>
           <span className="status-note" role="status" aria-live="polite">
