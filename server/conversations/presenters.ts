@@ -21,6 +21,8 @@ export const messageOut = z.object({
   phoneNumber: z.string().nullable(),
   /** For outbound messages: each recipient's delivery state. */
   deliveries: z.array(deliveryOut),
+  /** An outbound message waiting for its recipients to opt in (sent when they do, or discarded). */
+  held: z.boolean(),
 });
 export type MessageOut = z.infer<typeof messageOut>;
 
@@ -92,5 +94,6 @@ export function presentMessage(m: MessageRow, authorName: string | null, deliver
     direction: m.direction,
     phoneNumber: m.phone_number,
     deliveries: deliveries.map(presentDelivery),
+    held: m.held === 1,
   };
 }

@@ -3,7 +3,7 @@ import type { Services } from '../context.js';
 import { ctxOf } from '../http/auth.js';
 import { errorOut, idParams } from '../http/schemas.js';
 import type { App } from '../http/types.js';
-import { addPhoneNumber } from './commands/add-phone-number.js';
+import { addPhoneNumbers } from './commands/add-phone-number.js';
 import { createConversation } from './commands/create-conversation.js';
 import { markRead } from './commands/mark-read.js';
 import { postMessage } from './commands/post-message.js';
@@ -19,6 +19,9 @@ import { createConversationIn, listConversationsQuery, listMessagesQuery, messag
 
 const tags = ['conversations'];
 const notVisible = { 404: errorOut };
+/** A conversation after numbers were added: possibly another one (redirected to, or newly made). */
+const endpointChangeOut = conversationOut.extend({ redirected: z.boolean(), createdNew: z.boolean() });
+const redirectedOut = conversationOut.extend({ redirected: z.boolean() });
 
 export async function conversationRoutes(app: App, s: Services) {
   app.get('/api/conversations', {
@@ -30,8 +33,11 @@ export async function conversationRoutes(app: App, s: Services) {
   }, async (request) => searchConversations(s.db, s.database.dialect, ctxOf(s, request).actor, request.query));
 
   app.post('/api/conversations', {
-    schema: { tags, body: createConversationIn, response: { 201: conversationOut, 400: errorOut, 404: errorOut } },
-  }, async (request, reply) => reply.status(201).send(await createConversation(ctxOf(s, request), request.body)));
+    schema: { tags, body: createConversationIn, response: { 200: redirectedOut, 201: redirectedOut, 400: errorOut, 404: errorOut, 409: errorOut } },
+  }, async (request, reply) => {
+    const conversation = await createConversation(ctxOf(s, request), request.body);
+    return reply.status(conversation.redirected ? 200 : 201).send(conversation);
+  });
 
   app.get('/api/conversations/:id', {
     schema: { tags, params: idParams, response: { 200: conversationOut, ...notVisible } },
@@ -64,8 +70,17 @@ export async function conversationRoutes(app: App, s: Services) {
   }
 
   app.post('/api/conversations/:id/phone-numbers', {
-    schema: { tags, params: idParams, body: z.object({ phoneNumber: z.string().max(50) }), response: { 200: conversationOut, 400: errorOut, 409: errorOut, ...notVisible } },
-  }, async (request) => addPhoneNumber(ctxOf(s, request), request.params.id, request.body.phoneNumber));
+    schema: {
+      tags,
+      params: idParams,
+      body: z.object({ phoneNumber: z.string().max(50).optional(), phoneNumbers: z.array(z.string().max(50)).max(10).optional() }).refine((b) => b.phoneNumber || b.phoneNumbers?.length, { message: 'give phoneNumber or phoneNumbers', path: ['phoneNumbers'] }),
+      response: { 200: endpointChangeOut, 400: errorOut, 409: errorOut, ...notVisible },
+    },
+  }, async (request) => {
+    const { phoneNumber, phoneNumbers } = request.body;
+    const change = await addPhoneNumbers(ctxOf(s, request), request.params.id, [...(phoneNumber ? [phoneNumber] : []), ...(phoneNumbers ?? [])]);
+    return { ...change.conversation, redirected: change.redirected, createdNew: change.created };
+  });
 
   app.post('/api/conversations/:id/read', {
     schema: { tags, params: idParams, body: z.object({ messageId: z.number().int().positive().optional() }), response: { 204: z.null(), ...notVisible } },

@@ -14,9 +14,11 @@ export const createConversationIn = z.object({
   subject: requiredText(MAX_SUBJECT_LENGTH),
   typeId: z.number().int().positive().nullish().transform((v) => v ?? null),
   tags: z.array(tagIn).max(50).default([]),
+  /** External phone numbers to text; a set that already has an open thread redirects there. */
+  phoneNumbers: z.array(z.string().max(50)).max(10).default([]),
   body: messageBody.optional(),
 });
-export type CreateConversationInput = z.output<typeof createConversationIn>;
+export type CreateConversationInput = Omit<z.output<typeof createConversationIn>, 'phoneNumbers'> & { phoneNumbers?: string[] };
 
 export const listConversationsQuery = z.object({
   status: z.enum(['open', 'closed', 'all']).default('open'),

@@ -9,14 +9,17 @@ describeEachDatabase('company preferences API', (h) => {
     const admin = await h().signIn('root', { role: 'admin' });
     const res = await admin.get('/api/preferences');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({
+    expect(res.body).toMatchObject({
       companyName: 'Switchboard Demo Co.',
       companyPhone: null,
       timeZone: 'America/New_York',
       defaultConversationTypeId: null,
       publicBaseUrl: null,
       defaultRegion: 'US',
+      privacyPolicyUrl: null,
+      termsUrl: null,
     });
+    expect(res.body.optInRequestText).toContain('START');
     expect(await getPreferences(h().running.services.db)).toEqual(res.body);
   });
 
@@ -38,7 +41,7 @@ describeEachDatabase('company preferences API', (h) => {
       companyName: '  Acme Plumbing ', companyPhone: ' (201) 555-0100 ', timeZone: 'america/chicago', defaultConversationTypeId: type.id,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({
+    expect(res.body).toMatchObject({
       companyName: 'Acme Plumbing',
       companyPhone: '(201) 555-0100',
       timeZone: 'America/Chicago',

@@ -49,6 +49,8 @@ export interface Harness {
   signIn(username: string, options?: { role?: Role; name?: string }): Promise<ApiClient>;
   /** An anonymous client. */
   anonymous(): ApiClient;
+  /** Records that numbers (E.164) have opted in, as a test's starting point. */
+  optIn(...numbers: string[]): Promise<void>;
 }
 
 async function createTestDatabase(dialect: Dialect): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
@@ -169,6 +171,16 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
       return client(running, `sb_session=${setCookie!.value}`, JSON.parse(res.body).csrfToken, userId);
     },
     anonymous: () => client(running),
+    async optIn(...numbers) {
+      const at = clock.now().toISOString();
+      for (const phone_number of numbers) {
+        await running.services.db
+          .insertInto('phone_contacts')
+          .values({ phone_number, consent_state: 'opted_in', consent_at: at, created_at: at, updated_at: at })
+          .onConflict((oc) => oc.column('phone_number').doUpdateSet({ consent_state: 'opted_in', consent_at: at }))
+          .execute();
+      }
+    },
     async stop() {
       await running.close();
       await db.drop();

@@ -22,6 +22,7 @@ describeEachDatabase(
   (h: () => Harness) => {
     it('texts a phone, tracks delivery to delivered, and routes the reply into the conversation', async () => {
       const alice = await h().signIn('alice');
+      await h().optIn(PHONE);
       const emulator = h().running.emulator!;
       expect(emulator).toBeTruthy();
       const conv = (await alice.post('/api/conversations', { subject: 'Order pickup' })).body;

@@ -1,4 +1,5 @@
 import { MAX_TEXT_LENGTH } from '../../../core/conversations.js';
+import { checkSendPolicy } from '../../../core/send-policy.js';
 import type { Ctx } from '../../context.js';
 import { isoNow } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -6,33 +7,32 @@ import { resolveTexting } from '../../texting/settings/texting-settings.js';
 import { publishConversationEvents } from '../events.js';
 import { presentMessage } from '../presenters.js';
 import type { MessageOut } from '../presenters.js';
+import { recipientsOf } from '../queries/recipients.js';
 import { findVisibleConversation } from '../queries/visibility.js';
 import { appendMessage } from './append-message.js';
+import { queueDeliveries } from './outbound.js';
 
 const NOT_CONFIGURED =
   'Texting is not set up. An administrator can enter the Twilio API key in Company Preferences > Add-Ons > Conversations.';
 
 /**
  * Posts a message to an open conversation the actor can see. In a conversation with phone
- * numbers the message is also texted: one queued delivery per number is written in the same
- * transaction, and the dispatcher sends them after the commit — never inside the request.
+ * numbers it is also texted, all or nothing, after the send policy: texting disabled or
+ * unsubscribed refuse it with the product's messages; numbers that have not opted in keep it
+ * held (stored, shown, sent once they opt in) and answer OPT_IN_REQUIRED for the opt-in pop-up.
+ * Deliveries are queued in the message's transaction and sent by the dispatcher after commit.
  */
 export async function postMessage(ctx: Ctx, conversationId: number, body: string): Promise<MessageOut> {
-  const message = await ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const conversation = await findVisibleConversation(trx, ctx.actor, conversationId);
     if (conversation.status !== 'open') {
       throw new AppError('CONFLICT', 'This conversation is closed. Reopen it to post a message.');
     }
-    const endpoints = await trx
-      .selectFrom('conversation_endpoints')
-      .select('phone_number')
-      .where('conversation_id', '=', conversationId)
-      .orderBy('created_at')
-      .execute();
+    const recipients = await recipientsOf(trx, conversationId);
     const at = isoNow(ctx.clock);
-    if (endpoints.length === 0) {
+    if (recipients.length === 0) {
       const row = await appendMessage(trx, { conversationId, authorId: ctx.actor.id, kind: 'user', body, at });
-      return presentMessage(row, ctx.actor.name);
+      return { message: presentMessage(row, ctx.actor.name), held: [] as string[] };
     }
     if (body.length > MAX_TEXT_LENGTH) {
       throw new AppError('VALIDATION_FAILED', `A text message can be at most ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters; this one has ${body.length.toLocaleString('en-US')}.`, {
@@ -40,26 +40,27 @@ export async function postMessage(ctx: Ctx, conversationId: number, body: string
       });
     }
     if (!(await resolveTexting(ctx, trx))) throw new AppError('TEXTING_NOT_CONFIGURED', NOT_CONFIGURED);
+    const verdict = checkSendPolicy(recipients);
+    if (!verdict.ok && verdict.code !== 'OPT_IN_REQUIRED') {
+      throw new AppError(verdict.code, verdict.message, { numbers: verdict.numbers });
+    }
+    const held = !verdict.ok;
     const row = await appendMessage(trx, { conversationId, authorId: ctx.actor.id, kind: 'user', body, at, direction: 'outbound' });
-    const deliveries = await trx
-      .insertInto('deliveries')
-      .values(
-        endpoints.map((e) => ({
-          message_id: row.id,
-          conversation_id: conversationId,
-          to_number: e.phone_number,
-          status: 'queued' as const,
-          status_rank: 0,
-          next_attempt_at: at,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .returningAll()
-      .execute();
-    return presentMessage(row, ctx.actor.name, deliveries);
+    if (held) {
+      await trx.updateTable('messages').set({ held: 1 }).where('id', '=', row.id).execute();
+      return { message: presentMessage({ ...row, held: 1 }, ctx.actor.name), held: verdict.numbers };
+    }
+    const deliveries = await queueDeliveries(trx, row, recipients.map((r) => r.number), at);
+    return { message: presentMessage(row, ctx.actor.name, deliveries), held: [] as string[] };
   });
-  if (message.direction === 'outbound') ctx.workers.kick('dispatch');
+  const { message } = result;
+  if (message.direction === 'outbound' && !message.held) ctx.workers.kick('dispatch');
   await publishConversationEvents(ctx, [{ type: 'message.created', conversationId, message }]);
+  if (result.held.length) {
+    throw new AppError('OPT_IN_REQUIRED', 'Opt-in is required before texting these numbers. The message is held and will be sent once they opt in.', {
+      numbers: result.held,
+      message,
+    });
+  }
   return message;
 }

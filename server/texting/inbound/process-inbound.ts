@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../context.js';
-import { appendMessage } from '../../conversations/commands/append-message.js';
 import { publishConversationEvents } from '../../conversations/events.js';
-import type { ConversationEvent } from '../../conversations/events.js';
-import { presentMessage } from '../../conversations/presenters.js';
-import { routeInbound } from './route-inbound.js';
+import { publishDeliveryUpdates } from '../delivery-events.js';
+import { handleInbound } from './handle-inbound.js';
 
 const LEASE_MS = 60_000;
 
@@ -35,29 +33,22 @@ export function createInboundProcessor(s: Services, owner = `inbound-${randomUUI
     claimed.sort((a, b) => a.id - b.id);
     for (const row of claimed) {
       try {
-        const events = await s.db.transaction().execute(async (trx): Promise<ConversationEvent[]> => {
+        const outcome = await s.db.transaction().execute(async (trx) => {
           const mark = await trx
             .updateTable('inbound_messages')
             .set({ processed_at: s.clock.now().toISOString(), lease_owner: null, lease_until: null })
             .where('id', '=', row.id)
             .where('processed_at', 'is', null)
             .executeTakeFirst();
-          if (Number(mark.numUpdatedRows) === 0) return [];
-          const msgAt = s.clock.now().toISOString();
-          const conversationId = await routeInbound(trx, row.from_number, msgAt);
-          const message = await appendMessage(trx, {
-            conversationId,
-            authorId: null,
-            kind: 'user',
-            body: row.body,
-            at: msgAt,
-            direction: 'inbound',
-            phoneNumber: row.from_number,
-          });
-          await trx.updateTable('inbound_messages').set({ message_id: message.id }).where('id', '=', row.id).execute();
-          return [{ type: 'message.created', conversationId, message: presentMessage(message, null) }];
+          if (Number(mark.numUpdatedRows) === 0) return null;
+          const handled = await handleInbound(trx, row, s.clock.now().toISOString());
+          await trx.updateTable('inbound_messages').set({ message_id: handled.messageId, error: null }).where('id', '=', row.id).execute();
+          return handled;
         });
-        await publishConversationEvents(s, events);
+        if (!outcome) continue;
+        if (outcome.deliveries.length) s.workers.kick('dispatch');
+        await publishConversationEvents(s, outcome.events);
+        await publishDeliveryUpdates(s, outcome.deliveries);
       } catch (err) {
         s.log.error({ err, inboundId: row.id }, 'could not process an inbound text; it will be retried');
         await s.db

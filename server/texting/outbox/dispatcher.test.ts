@@ -12,6 +12,7 @@ import { UNKNOWN_OUTCOME_GRACE_MS } from './reconcile.js';
 const opts = { batch: 50, concurrency: 4, ratePerSecond: 0, random: () => 1 };
 
 async function textingConversation(h: Harness, alice: ApiClient, phones: string[]) {
+  await h.optIn(...phones);
   const conv = (await alice.post('/api/conversations', { subject: `Texts ${phones.join(',')}` })).body;
   for (const p of phones) expect((await alice.post(`/api/conversations/${conv.id}/phone-numbers`, { phoneNumber: p })).status).toBe(200);
   return conv.id as number;

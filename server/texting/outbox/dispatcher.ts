@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_SEND_ATTEMPTS, backoffMs } from '../../../core/backoff.js';
 import { fromTwilioStatus } from '../../../core/delivery-status.js';
+import { recordConsent } from '../../contacts/commands/record-consent.js';
 import type { Services } from '../../context.js';
 import { ProviderError } from '../../providers/messaging-provider.js';
 import type { MessagingProvider } from '../../providers/messaging-provider.js';
@@ -90,6 +91,12 @@ export function createDispatcher(s: Services, options: DispatcherOptions) {
       } else {
         updated = await recordFailed(s.db, d.id, err.info, err.providerCode, now);
         result = 'failed';
+        // Twilio refuses numbers that texted STOP: record it, so the next send is refused here.
+        if (err.providerCode === 21610) {
+          await s.db.transaction().execute((trx) =>
+            recordConsent(trx, d.to_number, { type: 'provider-opt-out' }, { method: 'provider', text: err.info.explanation, at: now.toISOString() }),
+          );
+        }
       }
       s.log.warn({ deliveryId: d.id, code: err.providerCode, status: err.httpStatus, result }, 'send failed');
     }

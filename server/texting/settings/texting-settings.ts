@@ -105,7 +105,9 @@ async function loadEffective(s: Services, db: DbOrTrx): Promise<EffectiveTexting
     messagingServiceSid: emu.messagingServiceSid,
     fromNumber: emu.fromNumber,
     apiBaseUrl: s.runtime.baseUrl,
-    publicBaseUrl,
+    // The built-in emulator runs inside this server: it reaches us at our own address, whatever
+    // public URL is set for the real Twilio.
+    publicBaseUrl: s.runtime.baseUrl,
     usingEmulator: true,
   };
 }

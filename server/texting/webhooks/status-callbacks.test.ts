@@ -4,10 +4,11 @@ import { describeEachDatabase } from '../../test/harness.js';
 import { postSignedWebhook } from '../../test/twilio-signing.js';
 
 /** A delivery already handed to Twilio, with a known SID, for callbacks to act on. */
-async function sentDelivery(h: Harness, sid: string) {
+async function sentDelivery(h: Harness, sid: string, phone: string) {
   const alice = await h.signIn('alice');
+  await h.optIn(phone);
   const conv = (await alice.post('/api/conversations', { subject: `status ${sid}` })).body;
-  await alice.post(`/api/conversations/${conv.id}/phone-numbers`, { phoneNumber: '+12015550160' });
+  await alice.post(`/api/conversations/${conv.id}/phone-numbers`, { phoneNumber: phone });
   const msg = (await alice.post(`/api/conversations/${conv.id}/messages`, { body: 'status test' })).body;
   const db = h.running.services.db;
   await db.updateTable('deliveries').set({ provider_sid: sid }).where('message_id', '=', msg.id).execute();
@@ -21,9 +22,10 @@ const callback = (sid: string, status: string, extra: Record<string, string> = {
 });
 
 describeEachDatabase('Twilio status callbacks', (h) => {
+  const PHONES = ['+12015550165', '+12015550166'];
   it('moves the status forward and ignores late, repeated and out-of-order callbacks', async () => {
     const sid = 'SM' + 'a'.repeat(32);
-    const { row, id } = await sentDelivery(h(), sid);
+    const { row, id } = await sentDelivery(h(), sid, PHONES.shift()!);
     const post = (status: string) => postSignedWebhook(h(), `/webhooks/twilio/status?d=${id}`, callback(sid, status));
     expect((await post('sent')).statusCode).toBe(204);
     expect((await row()).status).toBe('sent');
@@ -38,7 +40,7 @@ describeEachDatabase('Twilio status callbacks', (h) => {
 
   it('records the error code and its explanation on undelivered, and a later failed changes nothing', async () => {
     const sid = 'SM' + 'b'.repeat(32);
-    const { row, id } = await sentDelivery(h(), sid);
+    const { row, id } = await sentDelivery(h(), sid, PHONES.shift()!);
     await postSignedWebhook(h(), `/webhooks/twilio/status?d=${id}`, callback(sid, 'undelivered', { ErrorCode: '30003' }));
     expect(await row()).toMatchObject({ status: 'undelivered', error_code: 30003, error_reason: 'LANDLINE_OR_UNREACHABLE' });
     await postSignedWebhook(h(), `/webhooks/twilio/status?d=${id}`, callback(sid, 'failed', { ErrorCode: '30008' }));
@@ -47,6 +49,7 @@ describeEachDatabase('Twilio status callbacks', (h) => {
 
   it('matches a callback that arrives before its SID was recorded, by the delivery id in the URL', async () => {
     const alice = await h().signIn('alice');
+    await h().optIn('+12015550161');
     const conv = (await alice.post('/api/conversations', { subject: 'early callback' })).body;
     await alice.post(`/api/conversations/${conv.id}/phone-numbers`, { phoneNumber: '+12015550161' });
     const msg = (await alice.post(`/api/conversations/${conv.id}/messages`, { body: 'early' })).body;
