@@ -38,7 +38,18 @@ export const conversationSummaryOut = z.object({
     .nullable(),
   tags: z.array(tagOut),
   /** The external phones this conversation texts; empty for an internal conversation. */
-  phoneNumbers: z.array(z.object({ number: z.string(), label: z.string() })),
+  phoneNumbers: z.array(
+    z.object({
+      number: z.string(),
+      /** The Contact Card's Label, else its Name, else the formatted number. */
+      label: z.string(),
+      formatted: z.string(),
+      consent: z.enum(['none', 'pending', 'opted_in', 'opted_out']),
+      textingDisabled: z.boolean(),
+    }),
+  ),
+  /** The conversation includes an external participant (it texts phones). */
+  external: z.boolean(),
 });
 export type ConversationSummaryOut = z.infer<typeof conversationSummaryOut>;
 
@@ -57,7 +68,7 @@ export interface ConversationDetails {
   unreadCount: number;
   lastMessage: { id: number; body: string; authorName: string | null; createdAt: string } | null;
   createdByName: string | null;
-  phoneNumbers: { number: string; label: string }[];
+  phoneNumbers: ConversationSummaryOut['phoneNumbers'];
 }
 
 export function presentConversationSummary(d: ConversationDetails): ConversationSummaryOut {
@@ -71,6 +82,7 @@ export function presentConversationSummary(d: ConversationDetails): Conversation
     lastMessage: d.lastMessage,
     tags: d.tags,
     phoneNumbers: d.phoneNumbers,
+    external: d.phoneNumbers.length > 0,
   };
 }
 

@@ -6,6 +6,7 @@ import type { App } from '../http/types.js';
 import { addPhoneNumbers } from './commands/add-phone-number.js';
 import { createConversation } from './commands/create-conversation.js';
 import { markRead } from './commands/mark-read.js';
+import { discardHeldMessage, optInConversation } from './commands/opt-in.js';
 import { postMessage } from './commands/post-message.js';
 import { setConversationStatus } from './commands/set-conversation-status.js';
 import { tagConversation } from './commands/tag-conversation.js';
@@ -14,7 +15,9 @@ import { conversationOut, conversationSummaryOut, messageOut } from './presenter
 import { getConversation } from './queries/get-conversation.js';
 import { listConversations } from './queries/list-conversations.js';
 import { listMessages } from './queries/list-messages.js';
+import { phoneSuggestions } from './queries/phone-suggestions.js';
 import { searchConversations } from './queries/search-conversations.js';
+import { threadHistory } from './queries/thread-history.js';
 import { createConversationIn, listConversationsQuery, listMessagesQuery, messageBody, searchQuery, tagIn, tagParams } from './schema.js';
 
 const tags = ['conversations'];
@@ -80,6 +83,40 @@ export async function conversationRoutes(app: App, s: Services) {
     const { phoneNumber, phoneNumbers } = request.body;
     const change = await addPhoneNumbers(ctxOf(s, request), request.params.id, [...(phoneNumber ? [phoneNumber] : []), ...(phoneNumbers ?? [])]);
     return { ...change.conversation, redirected: change.redirected, createdNew: change.created };
+  });
+
+  app.get('/api/conversations/:id/phone-suggestions', {
+    schema: {
+      tags,
+      params: idParams,
+      response: {
+        200: z.object({ items: z.array(z.object({ phoneNumber: z.string(), formatted: z.string(), source: z.string(), kind: z.enum(['customer', 'vendor']), partyId: z.number() })) }),
+        ...notVisible,
+      },
+    },
+  }, async (request) => ({ items: await phoneSuggestions(s.db, ctxOf(s, request).actor, request.params.id) }));
+
+  app.get('/api/conversations/:id/history', {
+    schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(conversationSummaryOut) }), ...notVisible } },
+  }, async (request) => threadHistory(s.db, ctxOf(s, request).actor, request.params.id));
+
+  app.post('/api/conversations/:id/opt-in', {
+    schema: {
+      tags,
+      params: idParams,
+      body: z.discriminatedUnion('method', [
+        z.object({ method: z.literal('verbal'), script: z.string().trim().min(1, 'is required').max(2000) }),
+        z.object({ method: z.literal('text') }),
+      ]),
+      response: { 200: z.object({ numbers: z.array(z.string()), method: z.enum(['verbal', 'text']) }), 400: errorOut, 409: errorOut, ...notVisible },
+    },
+  }, async (request) => optInConversation(ctxOf(s, request), request.params.id, request.body));
+
+  app.delete('/api/conversations/:id/held-messages/:messageId', {
+    schema: { tags, params: z.object({ id: z.coerce.number().int().positive(), messageId: z.coerce.number().int().positive() }), response: { 204: z.null(), 403: errorOut, ...notVisible } },
+  }, async (request, reply) => {
+    await discardHeldMessage(ctxOf(s, request), request.params.id, request.params.messageId);
+    return reply.status(204).send(null);
   });
 
   app.post('/api/conversations/:id/read', {

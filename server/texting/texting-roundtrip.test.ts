@@ -28,7 +28,8 @@ describeEachDatabase(
       const conv = (await alice.post('/api/conversations', { subject: 'Order pickup' })).body;
       const added = await alice.post(`/api/conversations/${conv.id}/phone-numbers`, { phoneNumber: '(201) 555-0123' });
       expect(added.status).toBe(200);
-      expect(added.body.phoneNumbers).toEqual([{ number: PHONE, label: '(201) 555-0123' }]);
+      expect(added.body.phoneNumbers).toEqual([{ number: PHONE, label: '(201) 555-0123', formatted: '(201) 555-0123', consent: 'opted_in', textingDisabled: false }]);
+      expect(added.body.external).toBe(true);
 
       const posted = await alice.post(`/api/conversations/${conv.id}/messages`, { body: 'Your order is ready for pickup.' });
       expect(posted.status).toBe(201);

@@ -1,3 +1,4 @@
+import { displayLabel } from '../../contacts/presenters.js';
 import { groupBy } from '../../../core/collections.js';
 import { formatPhone } from '../../../core/phone-numbers.js';
 import { getPreferences } from '../../preferences/queries/get-preferences.js';
@@ -42,7 +43,14 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
       .where((eb) => eb.or([eb('r.last_read_message_id', 'is', null), eb('messages.id', '>', eb.ref('r.last_read_message_id'))]))
       .groupBy('messages.conversation_id')
       .execute(),
-    db.selectFrom('conversation_endpoints').select(['conversation_id', 'phone_number']).where('conversation_id', 'in', ids).orderBy('created_at').execute(),
+    db
+      .selectFrom('conversation_endpoints as e')
+      .leftJoin('phone_contacts as c', 'c.phone_number', 'e.phone_number')
+      .select(['e.conversation_id', 'e.phone_number', 'c.label', 'c.name', 'c.consent_state', 'c.texting_disabled'])
+      .where('e.conversation_id', 'in', ids)
+      .orderBy('e.created_at')
+      .orderBy('e.phone_number')
+      .execute(),
     getPreferences(db),
   ]);
   const phonesBy = groupBy(endpoints, (e) => e.conversation_id);
@@ -60,7 +68,13 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
       unreadCount: unreadBy.get(row.id) ?? 0,
       lastMessage: m ? { id: m.id, body: m.body, authorName: m.author_name, createdAt: m.created_at } : null,
       createdByName: row.created_by !== null ? (creator.get(row.created_by) ?? null) : null,
-      phoneNumbers: (phonesBy.get(row.id) ?? []).map((e) => ({ number: e.phone_number, label: formatPhone(e.phone_number, prefs.defaultRegion) })),
+      phoneNumbers: (phonesBy.get(row.id) ?? []).map((e) => ({
+        number: e.phone_number,
+        label: displayLabel(e.phone_number, { label: e.label, name: e.name }, prefs.defaultRegion),
+        formatted: formatPhone(e.phone_number, prefs.defaultRegion),
+        consent: e.consent_state ?? 'none',
+        textingDisabled: e.texting_disabled === 1,
+      })),
     };
   });
 }
