@@ -1,3 +1,4 @@
+import { fillText } from '../../core/opt-in-texts.js';
 import type { Services } from '../context.js';
 import { actorOf, ctxOf } from '../http/auth.js';
 import { requireAdmin } from '../auth/authorize.js';
@@ -35,6 +36,12 @@ export async function companyPreferenceRoutes(app: App, s: Services) {
       timeZone: prefs.timeZone,
       defaultRegion: prefs.defaultRegion,
       defaultConversationTypeId: prefs.defaultConversationTypeId,
+      verbalOptInScript: fillText(prefs.verbalOptInScript, {
+        company: prefs.companyName,
+        companyPhone: prefs.companyPhone,
+        privacyPolicyUrl: prefs.privacyPolicyUrl,
+        termsUrl: prefs.termsUrl,
+      }),
       texting: {
         available: texting !== null,
         usingEmulator: texting?.usingEmulator ?? false,

@@ -108,7 +108,8 @@ describeEachDatabase('company preferences API', (h) => {
     expect(company.body).toMatchObject({ companyName: 'Visible Name Ltd', timeZone: expect.any(String), defaultRegion: 'US' });
     // The harness runs the built-in emulator (no Twilio credentials): texting works against it.
     expect(company.body.texting).toEqual({ available: true, usingEmulator: true, simulatorUrl: '/simulator' });
-    expect(Object.keys(company.body).sort()).toEqual(['companyName', 'defaultConversationTypeId', 'defaultRegion', 'texting', 'timeZone']);
+    expect(Object.keys(company.body).sort()).toEqual(['companyName', 'defaultConversationTypeId', 'defaultRegion', 'texting', 'timeZone', 'verbalOptInScript']);
+    expect(company.body.verbalOptInScript).toContain('Visible Name Ltd');
     expect((await h().anonymous().get('/api/company')).status).toBe(401);
   });
 

@@ -20,6 +20,8 @@ export const companyOut = z.object({
   timeZone: z.string(),
   defaultRegion: z.string(),
   defaultConversationTypeId: z.number().nullable(),
+  /** The opt-in script a user reads for verbal consent, filled in with the company's details. */
+  verbalOptInScript: z.string(),
   texting: z.object({
     /** Texting works (credentials set, or the built-in emulator runs). */
     available: z.boolean(),
