@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_SEND_ATTEMPTS, backoffMs } from '../../../core/backoff.js';
+import { groupBy } from '../../../core/collections.js';
 import { fromTwilioStatus } from '../../../core/delivery-status.js';
 import { recordConsent } from '../../contacts/commands/record-consent.js';
 import type { Services } from '../../context.js';
@@ -114,16 +115,18 @@ export function createDispatcher(s: Services, options: DispatcherOptions) {
     await reconcileUnknownOutcomes(s, provider);
     const claimed = await claimDueDeliveries(s.db, owner, s.clock.now(), leaseMs, options.batch);
     summary.claimed = claimed.length;
+    // One phone's texts go one after another, in the order written (an opt-in confirmation before
+    // the messages it releases); different phones are sent in parallel.
+    const queues = [...groupBy(claimed, (d) => d.to_number).values()];
     let next = 0;
     // Audiences are looked up once per conversation per round, not once per delivery.
     const audiences = new Map<number, Promise<number[]>>();
     const lane = async () => {
-      while (next < claimed.length) {
-        const d = claimed[next++]!;
-        summary[await sendOne(d, t, provider, audiences)]++;
+      while (next < queues.length) {
+        for (const d of queues[next++]!) summary[await sendOne(d, t, provider, audiences)]++;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, queues.length) }, lane));
     return summary;
   }
 
