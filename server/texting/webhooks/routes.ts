@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import type { App } from '../../http/types.js';
 import { applyStatusCallback } from '../commands/apply-status-callback.js';
 import { receiveInbound } from '../commands/receive-inbound.js';
+import { createInboxWriter } from '../inbound/inbox-writer.js';
 import { resolveTexting } from '../settings/texting-settings.js';
 import { formParams, verifyTwilioSignature } from './signature.js';
 
@@ -11,6 +12,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 /** Twilio's webhooks: inbound messages and delivery status callbacks, both signed. */
 export async function twilioWebhookRoutes(app: App, s: Services) {
+  const inbox = createInboxWriter(s);
   const verified = async (request: Parameters<typeof verifyTwilioSignature>[0]) => {
     const texting = await resolveTexting(s);
     if (!texting) throw new AppError('TEXTING_NOT_CONFIGURED', 'Texting is not set up on this server.');
@@ -21,7 +23,7 @@ export async function twilioWebhookRoutes(app: App, s: Services) {
 
   app.post('/webhooks/twilio/messages', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     const params = await verified(request);
-    if (await receiveInbound(s, params)) s.workers.kick('inbound');
+    if (await receiveInbound(s, inbox, params)) s.workers.kick('inbound');
     return reply.type('text/xml').send(EMPTY_TWIML);
   });
 
