@@ -10,7 +10,11 @@ import { createDispatcher } from '../server/texting/outbox/dispatcher.js';
 
 /** The emulator in its own process, as Twilio is a system of its own. */
 async function startEmulatorProcess(port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/emulator/main.ts', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Carrier steps are slowed past the run, so the emulator spends it accepting messages (its
+  // status callbacks are not what this measures).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/emulator/main.ts', '--port', String(port), '--status-delay-ms', '600000'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -61,7 +65,7 @@ export async function benchOutbound(n: number, concurrency: number) {
       }));
       await db.insertInto('deliveries').values(rows).execute();
     }
-    const dispatcher = createDispatcher(running.services, { batch: 200, concurrency, ratePerSecond: 0 });
+    const dispatcher = createDispatcher(running.services, { batch: 500, concurrency, ratePerSecond: 0 });
     const started = performance.now();
     let accepted = 0;
     for (;;) {

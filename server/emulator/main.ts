@@ -9,6 +9,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'sms-url': { type: 'string' },
     'public-url': { type: 'string' },
+    /** Milliseconds per carrier step (queued → sending → sent → delivered). */
+    'status-delay-ms': { type: 'string' },
   },
 });
 
@@ -17,6 +19,7 @@ const running = await startTwilioEmulator({
   port: Number(values.port),
   host: values.host,
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  ...(values['status-delay-ms'] ? { statusDelaysMs: Number(values['status-delay-ms']) } : {}),
   numbers: [{ phoneNumber: DEMO_PHONE_NUMBER, messagingServiceSid: DEMO_MESSAGING_SERVICE_SID, ...(smsUrl ? { smsUrl } : {}) }],
 });
 const [account] = running.emulator.accounts;
