@@ -1,27 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/seed/demo.js';
 import { describeInBrowser, launchBrowser } from './support/browser.js';
 import { signedInPage } from './support/pages.js';
+import { openPhone, textFromPhone } from './support/phone.js';
 import { startAppServer } from './support/server.js';
-
-/** The phone simulator page playing one mobile phone. */
-async function openPhone(browser: Browser, baseUrl: string, number: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${baseUrl}/simulator`);
-  await page.getByLabel('Phone number').fill(number);
-  await page.getByRole('button', { name: 'Add phone' }).click();
-  await page.locator(`[data-phone="${number}"]`).waitFor();
-  return page;
-}
-
-async function textFromPhone(phone: Page, number: string, body: string) {
-  const box = phone.locator(`[data-phone="${number}"]`);
-  await box.getByLabel('Message').fill(body);
-  await box.getByRole('button', { name: 'Send' }).click();
-}
 
 describeInBrowser('texting between the app and a simulated phone', () => {
   let server: Awaited<ReturnType<typeof startAppServer>>;
