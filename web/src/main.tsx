@@ -8,6 +8,7 @@ import { App } from './app/App';
 import './styles/base.css';
 import './styles/screens.css';
 import './styles/conversations.css';
+import './styles/contacts.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK',
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** The answer's `error.details`, e.g. { numbers, message } of OPT_IN_REQUIRED. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -87,6 +89,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       err?.code ?? 'INTERNAL',
       err?.message ?? `The server answered ${res.status} ${res.statusText}.`,
       parseFields(err?.details),
+      err?.details,
     );
   }
   return body as T;

@@ -20,6 +20,7 @@ const msg = (id: number, conversationId = 1, extra: Partial<Message> = {}): Mess
   direction: 'internal',
   phoneNumber: null,
   deliveries: [],
+  held: false,
   ...extra,
 });
 

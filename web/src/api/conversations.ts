@@ -2,14 +2,16 @@ import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TagKind } from '../../../core/conversations';
 import { statusRank } from '../../../core/delivery-status';
-import { api, qs } from './client';
+import { ApiError, api, qs } from './client';
 import type {
   Conversation,
+  ConversationChange,
   ConversationPage,
   ConversationSummary,
   Delivery,
   Message,
   MessagePage,
+  PhoneSuggestion,
 } from './types';
 
 export type StatusFilter = 'open' | 'closed' | 'all';
@@ -21,7 +23,12 @@ export const conversationKeys = {
   search: (q: string) => ['conversations', 'search', q] as const,
   one: (id: number) => ['conversation', id] as const,
   messages: (id: number) => ['messages', id] as const,
+  suggestions: (id: number) => ['conversation', id, 'phone-suggestions'] as const,
+  history: (id: number) => ['conversation', id, 'history'] as const,
 };
+
+/** Contact Cards (api/contacts.ts): consent and labels change with opt-ins and texts. */
+const contactCardsKey = ['phone-contact'] as const;
 
 /** Conversations by last activity, paged with the server's cursor. */
 export function useConversationList(status: StatusFilter, tag?: string) {
@@ -134,9 +141,10 @@ export function applyDelivery(
         i < 0
           ? [...m.deliveries, delivery]
           : m.deliveries.map((d, j) => (j === i ? newerDelivery(d, delivery) : d));
-      if (i >= 0 && deliveries[i] === m.deliveries[i]) return m;
+      // A held message gets deliveries only once it is released (its numbers opted in).
+      if (i >= 0 && deliveries[i] === m.deliveries[i] && !m.held) return m;
       changed = true;
-      return { ...m, deliveries };
+      return { ...m, deliveries, held: false };
     });
     return changed ? { ...page, items } : page;
   });
@@ -199,29 +207,119 @@ export function useSetStatus(id: number) {
 }
 
 /**
- * Adds an external phone number to the conversation's recipients. The answer is the conversation
- * the number now belongs to (normally this one).
+ * Adds external phone numbers (any spelling) to the conversation's recipients. The answer is the
+ * conversation to show next: this one, the open thread that already has the new set of numbers
+ * (`redirected`), or a new one with the same tags when this one already held messages (`createdNew`).
  */
 export function useAddPhoneNumber(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (phoneNumber: string) =>
-      api.post<Conversation>(`/api/conversations/${id}/phone-numbers`, { phoneNumber }),
+    mutationFn: (phoneNumbers: string[]) =>
+      api.post<ConversationChange>(`/api/conversations/${id}/phone-numbers`, { phoneNumbers }),
     onSuccess: (c) => {
       qc.setQueryData(conversationKeys.one(c.id), c);
       void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+      void qc.invalidateQueries({ queryKey: conversationKeys.suggestions(id) });
+      void qc.invalidateQueries({ queryKey: conversationKeys.history(c.id) });
       // The server notes the addition as a system message.
       void qc.invalidateQueries({ queryKey: conversationKeys.messages(c.id) });
     },
   });
 }
 
+/** Numbers of the customers, vendors and transactions the conversation is tagged with. */
+export function usePhoneSuggestions(id: number, enabled = true) {
+  return useQuery({
+    queryKey: conversationKeys.suggestions(id),
+    queryFn: ({ signal }) =>
+      api.get<{ items: PhoneSuggestion[] }>(`/api/conversations/${id}/phone-suggestions`, signal),
+    enabled,
+  });
+}
+
+/** Earlier, closed conversations with the same phone numbers. */
+export function useThreadHistory(id: number, enabled = true) {
+  return useQuery({
+    queryKey: conversationKeys.history(id),
+    queryFn: ({ signal }) =>
+      api.get<{ items: ConversationSummary[] }>(`/api/conversations/${id}/history`, signal),
+    enabled,
+  });
+}
+
+/** What OPT_IN_REQUIRED carries: the numbers to opt in, and the message now held for them. */
+export interface OptInRequired {
+  numbers: string[];
+  message: Message | null;
+}
+
+/** The opt-in pop-up's cue: a send answered OPT_IN_REQUIRED (the message was stored, held). */
+export function optInRequiredOf(err: unknown): OptInRequired | null {
+  if (!(err instanceof ApiError) || err.code !== 'OPT_IN_REQUIRED') return null;
+  const d = (err.details ?? {}) as { numbers?: unknown; message?: unknown };
+  const numbers = Array.isArray(d.numbers) ? d.numbers.filter((n): n is string => typeof n === 'string') : [];
+  const message =
+    d.message && typeof d.message === 'object' && 'id' in d.message ? (d.message as Message) : null;
+  return { numbers, message };
+}
+
 export function useSendMessage(id: number) {
   const qc = useQueryClient();
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+    void qc.invalidateQueries({ queryKey: conversationKeys.one(id) });
+  };
   return useMutation({
     mutationFn: (body: string) => api.post<Message>(`/api/conversations/${id}/messages`, { body }),
     onSuccess: (m) => {
       appendMessage(qc, m);
+      refresh();
+    },
+    onError: (err) => {
+      // Held for opt-in: the message exists and shows in the thread (also sent to us over SSE).
+      const held = optInRequiredOf(err);
+      if (!held) return;
+      if (held.message) appendMessage(qc, { ...held.message, conversationId: id });
+      else void qc.invalidateQueries({ queryKey: conversationKeys.messages(id) });
+      refresh();
+    },
+  });
+}
+
+export type OptInInput = { method: 'verbal'; script: string } | { method: 'text' };
+
+/**
+ * The opt-in pop-up's confirmation: verbal agreement (opts in now, texts the confirmation, then
+ * the held messages) or a text request (the numbers reply START).
+ */
+export function useOptIn(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OptInInput) =>
+      api.post<{ numbers: string[]; method: 'verbal' | 'text' }>(`/api/conversations/${id}/opt-in`, input),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: conversationKeys.one(id) });
+      void qc.invalidateQueries({ queryKey: conversationKeys.messages(id) });
+      void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+      void qc.invalidateQueries({ queryKey: contactCardsKey });
+    },
+  });
+}
+
+/** Removes a message held for opt-in (never texted); its author or an administrator may. */
+export function useDiscardHeld(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: number) => api.del<void>(`/api/conversations/${id}/held-messages/${messageId}`),
+    onSuccess: (_r, messageId) => {
+      qc.setQueryData<InfiniteData<MessagePage>>(conversationKeys.messages(id), (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((p) => ({ ...p, items: p.items.filter((m) => m.id !== messageId) })),
+            }
+          : data,
+      );
       void qc.invalidateQueries({ queryKey: conversationKeys.lists });
       void qc.invalidateQueries({ queryKey: conversationKeys.one(id) });
     },
@@ -241,13 +339,16 @@ export interface NewConversationInput {
   subject: string;
   typeId: number | null;
   tags: { kind: TagKind; id: number }[];
+  /** Phones to text (any spelling); a set that already has an open conversation redirects there. */
+  phoneNumbers?: string[];
   body?: string;
 }
 
 export function useCreateConversation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewConversationInput) => api.post<Conversation>('/api/conversations', input),
+    mutationFn: (input: NewConversationInput) =>
+      api.post<Conversation & { redirected?: boolean }>('/api/conversations', input),
     onSuccess: (c) => {
       qc.setQueryData(conversationKeys.one(c.id), c);
       void qc.invalidateQueries({ queryKey: conversationKeys.lists });

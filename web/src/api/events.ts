@@ -24,6 +24,8 @@ function onMessageCreated(qc: QueryClient, e: MessageEvent) {
     });
   void qc.invalidateQueries({ queryKey: conversationKeys.lists });
   void qc.invalidateQueries({ queryKey: conversationKeys.one(data.conversationId) });
+  // A text from a phone may be START or STOP: its Contact Card's consent may have changed.
+  if (data.message?.direction === 'inbound') void qc.invalidateQueries({ queryKey: ['phone-contact'] });
 }
 
 /** A recipient's delivery moved on: patch that one message in the cache, no refetch. */
@@ -37,8 +39,12 @@ function onDeliveryUpdated(qc: QueryClient, e: MessageEvent) {
 function onConversationChanged(qc: QueryClient, e: MessageEvent) {
   const data = parse<{ conversationId: number }>(e);
   void qc.invalidateQueries({ queryKey: conversationKeys.lists });
-  if (data?.conversationId)
+  if (data?.conversationId) {
     void qc.invalidateQueries({ queryKey: conversationKeys.one(data.conversationId) });
+    // An opt-in or a discarded held message changes the thread without a message.created.
+    void qc.invalidateQueries({ queryKey: conversationKeys.messages(data.conversationId) });
+  }
+  void qc.invalidateQueries({ queryKey: ['phone-contact'] });
 }
 
 /**

@@ -38,6 +38,8 @@ export interface ContactMethod {
   type: ContactMethodType;
   value: string;
   description: string | null;
+  /** E.164 for Phone and Cell Phone methods, else null. */
+  phoneNumber: string | null;
 }
 
 export interface CustomerContact {
@@ -46,6 +48,8 @@ export interface CustomerContact {
   title: string | null;
   phone: string | null;
   email: string | null;
+  /** The phone in E.164, when there is one. */
+  phoneNumber: string | null;
 }
 
 export interface Party extends PartySummary {
@@ -131,6 +135,14 @@ export interface Preferences {
   publicBaseUrl: string | null;
   /** Two-letter country code for numbers typed without one. */
   defaultRegion: string;
+  /** Links for people opting in to texts. */
+  privacyPolicyUrl: string | null;
+  termsUrl: string | null;
+  /** Texts of the opt-in process: {company}, {companyPhone}, {privacyPolicyUrl}, {termsUrl} are filled in. */
+  optInRequestText: string;
+  optInConfirmationText: string;
+  helpReplyText: string;
+  verbalOptInScript: string;
 }
 
 /** What every signed-in user may know of the company (GET /api/company). */
@@ -139,6 +151,8 @@ export interface Company {
   timeZone: string;
   defaultRegion: string;
   defaultConversationTypeId: number | null;
+  /** The suggested script for verbal opt-in, filled in with the company's details. */
+  verbalOptInScript: string;
   texting: {
     /** Texting works: credentials are set, or the built-in emulator runs. */
     available: boolean;
@@ -191,13 +205,21 @@ export interface ConversationSummary {
   tags: Tag[];
   /** The external phones this conversation texts; empty for an internal conversation. */
   phoneNumbers: PhoneEndpoint[];
+  /** The conversation includes an external participant (it texts phones). */
+  external: boolean;
 }
+
+export type ConsentState = 'none' | 'pending' | 'opted_in' | 'opted_out';
 
 export interface PhoneEndpoint {
   /** E.164, e.g. +12015550123. */
   number: string;
-  /** How it is shown, e.g. (201) 555-0123. */
+  /** How it is shown: the Contact Card's Label, else its Name, else the formatted number. */
   label: string;
+  /** The number formatted, e.g. (201) 555-0123. */
+  formatted: string;
+  consent: ConsentState;
+  textingDisabled: boolean;
 }
 
 export interface Conversation extends ConversationSummary {
@@ -239,6 +261,8 @@ export interface Message {
   phoneNumber: string | null;
   /** Outbound only: each recipient's delivery state. */
   deliveries: Delivery[];
+  /** An outbound message waiting for its recipients to opt in (sent when they do, or discarded). */
+  held: boolean;
 }
 
 export interface ConversationPage {
@@ -249,4 +273,65 @@ export interface ConversationPage {
 export interface MessagePage {
   items: Message[];
   hasMore: boolean;
+}
+
+/** A conversation after numbers were added: maybe another one (an existing thread, or a new one). */
+export interface ConversationChange extends Conversation {
+  /** The new set of numbers already had an open conversation: this is it. */
+  redirected: boolean;
+  /** The original already held messages, so a new conversation with the same tags was made. */
+  createdNew: boolean;
+}
+
+/** A number suggested for "Add Phone Number", from the records the conversation is tagged with. */
+export interface PhoneSuggestion {
+  phoneNumber: string;
+  formatted: string;
+  /** Whose number it is, e.g. "Ada Lovelace — Cell Phone (mobile)". */
+  source: string;
+  kind: PartyKind;
+  partyId: number;
+}
+
+/** Everything stored about one external phone number; there is one card per number. */
+export interface ContactCard {
+  /** E.164. */
+  phoneNumber: string;
+  formatted: string;
+  /** How the number shows in conversations: Label, else Name, else the formatted number. */
+  displayLabel: string;
+  name: string | null;
+  companyName: string | null;
+  label: string | null;
+  notes: string | null;
+  textingDisabled: boolean;
+  consent: { state: ConsentState; label: string; at: string | null };
+  /** Whether details are stored for this number yet. */
+  saved: boolean;
+  /** Customers and vendors whose Contact Methods (or Customer Contacts) hold the number. */
+  links: { kind: PartyKind; id: number; name: string; via: string }[];
+}
+
+/** One entry of a number's consent ledger. */
+export interface ConsentEntry {
+  id: number;
+  event: string;
+  stateAfter: ConsentState;
+  method: string;
+  user: { id: number; name: string } | null;
+  inboundMessageId: number | null;
+  text: string | null;
+  createdAt: string;
+}
+
+export interface ContactCardDetails extends ContactCard {
+  history: ConsentEntry[];
+}
+
+export interface ContactCardInput {
+  name: string | null;
+  companyName: string | null;
+  label: string | null;
+  notes: string | null;
+  textingDisabled: boolean;
 }

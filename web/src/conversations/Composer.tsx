@@ -1,8 +1,11 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { MAX_MESSAGE_LENGTH, MAX_TEXT_LENGTH } from '../../../core/conversations';
+import { MAX_MESSAGE_LENGTH } from '../../../core/conversations';
 import { errorMessage } from '../api/client';
-import { useSendMessage } from '../api/conversations';
+import { optInRequiredOf, useSendMessage } from '../api/conversations';
+import type { PhoneEndpoint } from '../api/types';
+import { OptInDialog } from './OptInDialog';
+import { TEXT_TOO_LONG_MESSAGE, describeSms, smsInfo } from './segments';
 
 /** Unsent text per conversation, so switching conversations does not lose a draft. */
 const drafts = new Map<number, string>();
@@ -12,36 +15,52 @@ interface ComposerProps {
   closed: boolean;
   /** The conversation texts phones: messages go out as SMS, with a text's length limit. */
   external?: boolean;
+  /** The conversation's phones, to name them in the opt-in pop-up. */
+  phoneNumbers?: readonly PhoneEndpoint[];
 }
 
 /**
- * Writes a message: Enter sends, Shift+Enter starts a new line. A send the server refuses (texting
- * not set up, too long for a text…) shows the server's words and keeps the draft. The tools area
- * on the left is where the attachment (paper-clip) button goes for external conversations.
+ * Writes a message: Enter sends, Shift+Enter starts a new line. In an external conversation the
+ * box has a yellow outline, the button reads "Send External", and the SMS segments and encoding
+ * are counted as the user types; a text over 1,600 characters is refused before sending. A send
+ * the server refuses (texting disabled, unsubscribed…) shows the server's words and keeps the
+ * draft; one that needs opt-in is held by the server and opens the opt-in pop-up.
  */
-export function Composer({ conversationId, closed, external = false }: ComposerProps) {
+export function Composer({ conversationId, closed, external = false, phoneNumbers = [] }: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
   const send = useSendMessage(conversationId);
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
+  const [optInFor, setOptInFor] = useState<string[] | null>(null);
+  const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
     drafts.set(conversationId, text);
   }, [conversationId, text]);
 
-  const tooLong = text.length > MAX_MESSAGE_LENGTH;
-  // A text over Twilio's limit is still sent to the server, which explains the refusal itself.
-  const showTextCount = external && text.length > MAX_TEXT_LENGTH * 0.8;
-  const canSend = text.trim().length > 0 && !tooLong && !send.isPending && !closed;
+  const body = text.trim();
+  const sms = external ? smsInfo(body) : null;
+  const tooLong = sms ? sms.tooLong : body.length > MAX_MESSAGE_LENGTH;
+  const canSend = body.length > 0 && !send.isPending && !closed;
+  const optInPending = optInRequiredOf(send.error);
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (!canSend) return;
-    const body = text.trim();
+    // Refused here, before sending: the message under the box says why.
+    if (tooLong) return;
+    setNote(null);
     send.mutate(body, {
       onSuccess: () => {
         setText((current) => (current.trim() === body ? '' : current));
         ref.current?.focus();
+      },
+      onError: (err) => {
+        const held = optInRequiredOf(err);
+        if (!held) return;
+        // The server kept the message (held): it is in the thread, not in the box any more.
+        setText((current) => (current.trim() === body ? '' : current));
+        setOptInFor(held.numbers.length ? held.numbers : phoneNumbers.map((p) => p.number));
       },
     });
   };
@@ -60,11 +79,25 @@ export function Composer({ conversationId, closed, external = false }: ComposerP
     }
   };
 
+  const sendLabel = external ? 'Send External' : 'Send';
   return (
-    <form className="composer" onSubmit={submit}>
-      {send.isError && (
-        <div className="banner banner-error" role="alert">
+    <form className={`composer${external ? ' external' : ''}`} onSubmit={submit}>
+      {send.isError && !optInPending && (
+        <div className="banner banner-error" role="alert" data-testid="send-error">
           {errorMessage(send.error)}
+        </div>
+      )}
+      {optInPending && !optInFor && (
+        <div className="banner banner-warn" role="status">
+          The message is held until the recipients opt in.{' '}
+          <button type="button" className="link-button" onClick={() => setOptInFor(optInPending.numbers)}>
+            Opt-in options
+          </button>
+        </div>
+      )}
+      {note && (
+        <div className="banner banner-info" role="status">
+          {note}
         </div>
       )}
       {closed && (
@@ -79,29 +112,62 @@ export function Composer({ conversationId, closed, external = false }: ComposerP
           id={id}
           ref={ref}
           rows={2}
-          placeholder="Write a message. Enter sends, Shift+Enter adds a line."
+          placeholder={
+            external
+              ? 'Write a text message. Enter sends, Shift+Enter adds a line.'
+              : 'Write a message. Enter sends, Shift+Enter adds a line.'
+          }
           value={text}
           onChange={(e) => {
             setText(e.target.value);
-            if (send.isError) send.reset();
+            setNote(null);
+            if (send.isError && !optInPending) send.reset();
           }}
           onKeyDown={onKeyDown}
           disabled={closed}
           aria-invalid={tooLong || undefined}
+          aria-describedby={sms && body ? `${id}-segments` : undefined}
         />
-        <button type="submit" className="primary" disabled={!canSend}>
-          {send.isPending ? 'Sending…' : 'Send'}
+        <button
+          type="submit"
+          className={external ? 'primary send-external' : 'primary'}
+          disabled={!canSend || (!external && tooLong)}
+        >
+          {send.isPending ? 'Sending…' : sendLabel}
         </button>
       </div>
-      {showTextCount && !tooLong && (
-        <div className={`composer-count${text.length > MAX_TEXT_LENGTH ? ' over' : ''}`}>
-          {text.length.toLocaleString('en-US')} / {MAX_TEXT_LENGTH.toLocaleString('en-US')} characters
+      {sms && body && (
+        <div
+          id={`${id}-segments`}
+          className={`composer-count${tooLong ? ' over' : ''}`}
+          data-testid="segment-counter"
+        >
+          {describeSms(sms)}
         </div>
       )}
-      {tooLong && (
-        <div className="field-error">
-          The message is {text.length - MAX_MESSAGE_LENGTH} characters over the limit of {MAX_MESSAGE_LENGTH}.
-        </div>
+      {tooLong &&
+        (external ? (
+          <div className="field-error" role="alert" data-testid="too-long">
+            {TEXT_TOO_LONG_MESSAGE}
+          </div>
+        ) : (
+          <div className="field-error">
+            The message is {body.length - MAX_MESSAGE_LENGTH} characters over the limit of{' '}
+            {MAX_MESSAGE_LENGTH}.
+          </div>
+        ))}
+      {optInFor && (
+        <OptInDialog
+          conversationId={conversationId}
+          numbers={optInFor}
+          phoneNumbers={phoneNumbers}
+          onClose={() => setOptInFor(null)}
+          onDone={(message) => {
+            setOptInFor(null);
+            send.reset();
+            setNote(message);
+          }}
+        />
       )}
     </form>
   );

@@ -4,31 +4,53 @@ import { errorMessage } from '../api/client';
 import { useTimeZone } from '../api/auth';
 import { useAddTag, useRemoveTag, useSetStatus } from '../api/conversations';
 import type { Conversation, PhoneEndpoint } from '../api/types';
+import { ContactCardButton } from '../contacts/ContactCardButton';
 import { fullTime, longTime } from '../lib/format';
 import { AddPhoneNumberDialog } from './AddPhoneNumberDialog';
+import { noticeFor } from './notices';
+import type { NoticeState } from './notices';
 import { TagButton } from './TagButton';
 import { TagChip } from './tags';
 
-/** The phones this conversation texts, top left of the header. */
+/** The phones this conversation texts, top left of the header: each opens its Contact Card. */
 function PhoneNumbers({ phoneNumbers }: { phoneNumbers: PhoneEndpoint[] }) {
   if (phoneNumbers.length === 0) return null;
   return (
     <ul className="endpoint-list" aria-label="External phones">
       {phoneNumbers.map((p) => (
-        <li key={p.number} className="endpoint" title={p.number}>
-          <span className="endpoint-icon" aria-hidden="true">
-            ☎
-          </span>
-          {p.label}
+        <li key={p.number} className="endpoint" title={p.label === p.formatted ? p.number : p.formatted}>
+          <ContactCardButton
+            number={p.number}
+            label={p.label}
+            consent={p.consent}
+            textingDisabled={p.textingDisabled}
+            showLabel
+          />
         </li>
       ))}
     </ul>
   );
 }
 
+/** A phone among the tags: who the conversation is with, and a way to its Contact Card. */
+function PhoneChip({ phone: p }: { phone: PhoneEndpoint }) {
+  return (
+    <span className="chip chip-phone" data-testid="phone-chip">
+      <span className="chip-kind">Phone</span>
+      <span className="chip-label">{p.label}</span>
+      <ContactCardButton
+        number={p.number}
+        label={p.label}
+        consent={p.consent}
+        textingDisabled={p.textingDisabled}
+      />
+    </span>
+  );
+}
+
 /**
- * Subject, type, tags and status of the open conversation; its phone numbers top left, with
- * "Add Phone Number". The top right corner is kept for the "External Conversation" indicator.
+ * Subject, type, tags and status of the open conversation. An external conversation shows its
+ * phone numbers top left (each a contact card button) and "External Conversation" top right.
  */
 export function ConversationHeader({ conversation: c }: { conversation: Conversation }) {
   const addTag = useAddTag(c.id);
@@ -39,9 +61,10 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
   const [addingNumber, setAddingNumber] = useState(false);
   const error = addTag.error ?? removeTag.error ?? setStatus.error;
   const closed = c.status === 'closed';
+  const external = c.external ?? c.phoneNumbers.length > 0;
 
   return (
-    <header className="conv-header">
+    <header className={`conv-header${external ? ' external' : ''}`}>
       <div className="conv-header-row">
         <div className="conv-header-main">
           <div className="conv-header-endpoints" data-slot="external-endpoints">
@@ -64,9 +87,15 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
           </div>
         </div>
         <div className="conv-header-aside">
-          <div className="conv-header-indicators" data-slot="external-indicator" />
+          <div className="conv-header-indicators" data-slot="external-indicator">
+            {external && (
+              <span className="external-indicator" data-testid="external-indicator">
+                External Conversation
+              </span>
+            )}
+          </div>
           <div className="conv-header-actions">
-            <button type="button" onClick={() => setAddingNumber(true)}>
+            <button type="button" onClick={() => setAddingNumber(true)} disabled={closed}>
               Add Phone Number
             </button>
             <button
@@ -88,7 +117,10 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
             onRemove={() => removeTag.mutate({ kind: t.kind, id: t.id })}
           />
         ))}
-        {c.tags.length === 0 && <span className="muted">No tags</span>}
+        {c.phoneNumbers.map((p) => (
+          <PhoneChip key={p.number} phone={p} />
+        ))}
+        {c.tags.length === 0 && c.phoneNumbers.length === 0 && <span className="muted">No tags</span>}
         <TagButton
           exclude={c.tags}
           onPick={(t) => addTag.mutate({ kind: t.kind, id: t.id })}
@@ -103,11 +135,16 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
       {addingNumber && (
         <AddPhoneNumberDialog
           conversationId={c.id}
+          current={c.phoneNumbers.map((p) => p.number)}
           onClose={() => setAddingNumber(false)}
-          onAdded={(added) => {
+          onAdded={(change) => {
             setAddingNumber(false);
-            // A set of numbers that already has a conversation is continued there.
-            if (added.id !== c.id) navigate(`/conversations/${added.id}`);
+            // A set of numbers that already has a conversation is continued there; one that
+            // already held messages got a new conversation.
+            if (change.id !== c.id) {
+              const state: NoticeState = { notice: noticeFor(change) ?? undefined };
+              navigate(`/conversations/${change.id}`, { state });
+            }
           }}
         />
       )}

@@ -5,21 +5,38 @@ import type { Tag } from '../api/types';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { ConversationItem } from './ConversationItem';
 import { NewConversationDialog } from './NewConversationDialog';
+import { StartTextDialog } from './StartTextDialog';
+import type { PartyPhone } from './StartTextDialog';
 
-/** The conversations tagged with a record, and a button to start one tagged with it. */
-export function LinkedConversations({ tag }: { tag: Tag }) {
+interface LinkedConversationsProps {
+  tag: Tag;
+  /** A customer's or vendor's numbers: "Add Phone Number" texts one of them (or one typed in). */
+  phones?: PartyPhone[];
+}
+
+/** The conversations tagged with a record, and buttons to start one tagged with it. */
+export function LinkedConversations({ tag, phones }: LinkedConversationsProps) {
   const list = useConversationList('all', `${tag.kind}:${tag.id}`);
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const [texting, setTexting] = useState(false);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const canText = phones !== undefined && (tag.kind === 'customer' || tag.kind === 'vendor');
 
   return (
     <section className="panel linked-conversations" aria-labelledby={`linked-${tag.kind}-${tag.id}`}>
       <div className="panel-head">
         <h2 id={`linked-${tag.kind}-${tag.id}`}>Conversations</h2>
-        <button type="button" className="small" onClick={() => setCreating(true)}>
-          New Conversation
-        </button>
+        <div className="panel-head-actions">
+          {canText && (
+            <button type="button" className="small" onClick={() => setTexting(true)}>
+              Add Phone Number
+            </button>
+          )}
+          <button type="button" className="small" onClick={() => setCreating(true)}>
+            New Conversation
+          </button>
+        </div>
       </div>
       <ErrorBanner error={list.error} />
       {list.isPending ? (
@@ -51,6 +68,7 @@ export function LinkedConversations({ tag }: { tag: Tag }) {
           onCreated={(c) => navigate(`/conversations/${c.id}`)}
         />
       )}
+      {texting && canText && <StartTextDialog tag={tag} phones={phones} onClose={() => setTexting(false)} />}
     </section>
   );
 }

@@ -1,16 +1,22 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTimeZone } from '../api/auth';
+import { useDiscardHeld } from '../api/conversations';
 import type { Message, PhoneEndpoint } from '../api/types';
+import { ContactCardButton } from '../contacts/ContactCardButton';
 import { fullTime, longTime } from '../lib/format';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { DeliveryList } from './DeliveryList';
+import { ThreadHistory } from './ThreadHistory';
 import { senderName } from './texting';
 
 interface MessageListProps {
+  conversationId: number;
   messages: Message[];
   /** The conversation's external phones, to name the sender of inbound texts and each recipient. */
   phoneNumbers: PhoneEndpoint[];
   myId: number | null;
+  /** Administrators may discard anyone's held message. */
+  isAdmin?: boolean;
   loading: boolean;
   error: unknown;
   hasEarlier: boolean;
@@ -31,9 +37,29 @@ interface MessageItemProps {
   mine: boolean;
   phoneNumbers: PhoneEndpoint[];
   timeZone: string | undefined;
+  /** Set when the reader may discard this (held) message. */
+  onDiscard?: () => void;
+  discarding?: boolean;
 }
 
-function MessageItem({ m, mine, phoneNumbers, timeZone }: MessageItemProps) {
+/** Above a text from a phone: who sent it, as the button to that number's Contact Card. */
+function InboundSender({ m, phoneNumbers }: { m: Message; phoneNumbers: PhoneEndpoint[] }) {
+  const number = m.phoneNumber;
+  if (!number) return <span className="message-author">Unknown phone</span>;
+  const p = phoneNumbers.find((x) => x.number === number);
+  return (
+    <ContactCardButton
+      number={number}
+      label={p?.label ?? senderName(m, phoneNumbers)}
+      consent={p?.consent}
+      textingDisabled={p?.textingDisabled}
+      showLabel
+      className="message-author"
+    />
+  );
+}
+
+function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding }: MessageItemProps) {
   if (m.kind === 'system') {
     return (
       <li data-testid="message" className="message message-system">
@@ -44,18 +70,46 @@ function MessageItem({ m, mine, phoneNumbers, timeZone }: MessageItemProps) {
   }
   const inbound = m.direction === 'inbound';
   const outbound = m.direction === 'outbound';
+  const held = outbound && m.held;
   const classes = ['message', 'message-user', `message-${m.direction}`];
   if (mine && !inbound) classes.push('mine');
-  return (
-    <li data-testid="message" className={classes.join(' ')} data-direction={m.direction}>
+  if (held) classes.push('message-held');
+  const content = (
+    <>
       <div className="message-meta">
-        <span className="message-author">{senderName(m, phoneNumbers)}</span>
+        {inbound ? (
+          <InboundSender m={m} phoneNumbers={phoneNumbers} />
+        ) : (
+          <span className="message-author">{senderName(m, phoneNumbers)}</span>
+        )}
         {inbound && <span className="message-via">Text message</span>}
-        {outbound && <span className="message-via">Texted</span>}
+        {outbound && !held && <span className="message-via">Texted</span>}
         <Time iso={m.createdAt} timeZone={timeZone} />
       </div>
       <div className="message-body">{m.body}</div>
-      {outbound && <DeliveryList deliveries={m.deliveries} phoneNumbers={phoneNumbers} />}
+    </>
+  );
+  return (
+    <li data-testid="message" className={classes.join(' ')} data-direction={m.direction}>
+      {held ? (
+        <div data-testid="held-message" className="held">
+          {content}
+          <div className="held-line">
+            <span className="held-badge">Waiting for opt-in</span>
+            <span className="muted"> — not texted yet; it is sent once the recipients opt in.</span>
+            {onDiscard && (
+              <button type="button" className="small danger-text" onClick={onDiscard} disabled={discarding}>
+                Discard
+              </button>
+            )}
+          </div>
+        </div>
+      ) : (
+        <>
+          {content}
+          {outbound && <DeliveryList deliveries={m.deliveries} phoneNumbers={phoneNumbers} />}
+        </>
+      )}
     </li>
   );
 }
@@ -65,9 +119,11 @@ function MessageItem({ m, mine, phoneNumbers, timeZone }: MessageItemProps) {
  * messages arrive (unless the reader has scrolled up), and keeps its place when earlier ones load.
  */
 export function MessageList({
+  conversationId,
   messages,
   phoneNumbers,
   myId,
+  isAdmin = false,
   loading,
   error,
   hasEarlier,
@@ -79,6 +135,7 @@ export function MessageList({
   const prev = useRef({ firstId: 0, lastId: 0, height: 0 });
   const [announcement, setAnnouncement] = useState('');
   const timeZone = useTimeZone();
+  const discard = useDiscardHeld(conversationId);
 
   const firstId = messages[0]?.id ?? 0;
   const last = messages[messages.length - 1];
@@ -121,7 +178,8 @@ export function MessageList({
           </button>
         </div>
       )}
-      <ErrorBanner error={error} />
+      <ThreadHistory conversationId={conversationId} external={phoneNumbers.length > 0} />
+      <ErrorBanner error={error ?? discard.error} />
       {loading ? (
         <Loading label="Loading messages…" />
       ) : (
@@ -133,6 +191,12 @@ export function MessageList({
               mine={m.author !== null && m.author.id === myId}
               phoneNumbers={phoneNumbers}
               timeZone={timeZone}
+              onDiscard={
+                m.held && (isAdmin || (m.author !== null && m.author.id === myId))
+                  ? () => discard.mutate(m.id)
+                  : undefined
+              }
+              discarding={discard.isPending && discard.variables === m.id}
             />
           ))}
           {messages.length === 0 && !error && (

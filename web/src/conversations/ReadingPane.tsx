@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { flattenMessages, useConversation, useMarkRead, useMessages } from '../api/conversations';
 import { useSession } from '../api/auth';
@@ -6,6 +7,22 @@ import { ErrorBanner, Loading } from '../ui/Feedback';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './MessageList';
+import type { NoticeState } from './notices';
+
+/** A notice the previous screen left for this conversation ("you were taken to it"). */
+function ArrivalNotice() {
+  const location = useLocation();
+  const [notice, setNotice] = useState(() => (location.state as NoticeState | null)?.notice ?? null);
+  if (!notice) return null;
+  return (
+    <div className="banner banner-info arrival-notice" role="status" data-testid="conversation-notice">
+      {notice}{' '}
+      <button type="button" className="link-button" onClick={() => setNotice(null)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
 
 /** Marks the conversation read up to the newest message shown, once per newest message. */
 function useMarkReadWhenShown(conversationId: number, newestId: number | null) {
@@ -58,10 +75,13 @@ export function ReadingPane({ id }: { id: number }) {
   return (
     <section className="reading-pane" aria-label="Reading pane">
       <ConversationHeader conversation={c} />
+      <ArrivalNotice />
       <MessageList
+        conversationId={id}
         messages={all}
         phoneNumbers={c.phoneNumbers}
         myId={session.data?.user.id ?? null}
+        isAdmin={session.data?.user.role === 'admin'}
         loading={messages.isPending}
         error={messages.error}
         hasEarlier={messages.hasNextPage}
@@ -72,7 +92,8 @@ export function ReadingPane({ id }: { id: number }) {
         key={id}
         conversationId={id}
         closed={c.status === 'closed'}
-        external={c.phoneNumbers.length > 0}
+        external={c.external ?? c.phoneNumbers.length > 0}
+        phoneNumbers={c.phoneNumbers}
       />
     </section>
   );

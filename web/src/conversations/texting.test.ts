@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Delivery, Message } from '../api/types';
+import type { Delivery, Message, PhoneEndpoint } from '../api/types';
 import { deliveryProblem, deliveryStatusLabel, deliveryTone, phoneLabel, senderName } from './texting';
 
-const phones = [{ number: '+12015550123', label: '(201) 555-0123' }];
+const phones: PhoneEndpoint[] = [
+  {
+    number: '+12015550123',
+    label: '(201) 555-0123',
+    formatted: '(201) 555-0123',
+    consent: 'none',
+    textingDisabled: false,
+  },
+];
 
 const d = (extra: Partial<Delivery>): Delivery => ({
   id: 1,
@@ -68,10 +76,12 @@ describe('phone labels', () => {
       direction: 'inbound',
       phoneNumber: '+12015550123',
       deliveries: [],
+      held: false,
     };
     expect(senderName(base, phones)).toBe('(201) 555-0123');
     expect(senderName({ ...base, direction: 'outbound', author: { id: 1, name: 'Avery' } }, phones)).toBe(
       'Avery',
     );
+    expect(senderName({ ...base, direction: 'outbound' }, phones)).toBe('Automatic text');
   });
 });

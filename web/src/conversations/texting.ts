@@ -39,6 +39,8 @@ export function phoneLabel(phoneNumbers: readonly PhoneEndpoint[], number: strin
 /** Who wrote a message: the staff member, or for an inbound text the phone (its label). */
 export function senderName(m: Message, phoneNumbers: readonly PhoneEndpoint[]): string {
   if (m.direction === 'inbound') return phoneLabel(phoneNumbers, m.phoneNumber);
+  // A text nobody wrote: the confirmation sent when a number replies START, a HELP answer…
+  if (m.direction === 'outbound' && !m.author) return 'Automatic text';
   return m.author?.name ?? 'Unknown user';
 }
 
@@ -58,3 +60,29 @@ export function deliveryProblem(d: Delivery): string | null {
   }
   return null;
 }
+
+const CONSENT_EVENTS: Record<string, string> = {
+  opted_in: 'Opted in',
+  pending: 'Opt-in requested',
+  resubscribed: 'Re-subscribed',
+  opted_out: 'Unsubscribed',
+  texting_disabled: 'Texting disabled',
+  texting_enabled: 'Texting re-enabled',
+};
+
+const CONSENT_METHODS: Record<string, string> = {
+  verbal: 'verbal agreement',
+  text: 'text message',
+  keyword: 'keyword texted by the number',
+  initiated_by_phone: 'the number texted first',
+  provider: 'reported by the carrier',
+  staff: 'changed on the Contact Card',
+};
+
+/** A consent ledger entry in words: "Opted in", "Unsubscribed"… (unknown events as they are). */
+export const consentEventLabel = (event: string): string =>
+  CONSENT_EVENTS[event] ?? event.replaceAll('_', ' ');
+
+/** How a consent change came about: "verbal agreement", "keyword texted by the number"… */
+export const consentMethodLabel = (method: string): string =>
+  CONSENT_METHODS[method] ?? method.replaceAll('_', ' ');

@@ -1,21 +1,25 @@
 import { CONTACT_METHOD_TYPES } from '../../../core/contact-methods';
 import type { ContactMethodType } from '../../../core/contact-methods';
+import { ContactCardButton } from '../contacts/ContactCardButton';
+import type { CustomerName } from '../contacts/ContactCardDialog';
 import type { FieldErrors } from '../lib/fields';
 import { sentence } from '../lib/fields';
-import { emptyMethod } from './party-form';
+import { emptyMethod, rowPhoneNumber } from './party-form';
 import type { MethodRow } from './party-form';
 
 interface Props {
   rows: MethodRow[];
   errors: FieldErrors;
   onChange: (rows: MethodRow[]) => void;
+  /** Set in Customer Details: the Contact Card offers "Use Contact Name" with it. */
+  customer?: CustomerName;
 }
 
 /**
- * The Contact Methods grid. The last cell of each row is where the contact card button will go
- * for Phone and Cell Phone rows.
+ * The Contact Methods grid. Rows whose type is Phone or Cell Phone, and only those, end with the
+ * contact card button of their number.
  */
-export function ContactMethodsTable({ rows, errors, onChange }: Props) {
+export function ContactMethodsTable({ rows, errors, onChange, customer }: Props) {
   const set = (i: number, patch: Partial<MethodRow>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -86,6 +90,7 @@ export function ContactMethodsTable({ rows, errors, onChange }: Props) {
                   >
                     Remove
                   </button>
+                  <RowCard row={r} customer={customer} />
                 </td>
               </tr>
             );
@@ -104,4 +109,12 @@ export function ContactMethodsTable({ rows, errors, onChange }: Props) {
       )}
     </section>
   );
+}
+
+function RowCard({ row, customer }: { row: MethodRow; customer?: CustomerName }) {
+  const number = rowPhoneNumber(row);
+  if (!number) return null;
+  // A stored number's card names it; a value still being typed is named as typed.
+  const label = number === row.phoneNumber ? undefined : row.value.trim();
+  return <ContactCardButton key={number} number={number} label={label} customer={customer} />;
 }

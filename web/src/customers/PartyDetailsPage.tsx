@@ -5,11 +5,12 @@ import { useParty, useSaveParty } from '../api/parties';
 import type { Party, PartyKind } from '../api/types';
 import { LinkedConversations } from '../conversations/LinkedConversations';
 import { sentence, useFieldErrors } from '../lib/fields';
+import { blankToNull } from '../lib/format';
 import { useTitle } from '../lib/hooks';
 import { ErrorBanner, FieldError, Loading, StatusNote } from '../ui/Feedback';
 import { ContactMethodsTable } from './ContactMethodsTable';
 import { CustomerContactsTable } from './CustomerContactsTable';
-import { sameState, stateFromParty, toInput, validate, withoutBlankRows } from './party-form';
+import { partyPhones, sameState, stateFromParty, toInput, validate, withoutBlankRows } from './party-form';
 import type { PartyFormState } from './party-form';
 
 export const PARTY_WORDS: Record<PartyKind, { one: string; many: string; path: string }> = {
@@ -114,7 +115,16 @@ function PartyForm({ kind, party }: { kind: PartyKind; party: Party | null }) {
           </div>
         </div>
       </section>
-      <ContactMethodsTable rows={form.methods} errors={errors} onChange={(methods) => update({ methods })} />
+      <ContactMethodsTable
+        rows={form.methods}
+        errors={errors}
+        onChange={(methods) => update({ methods })}
+        customer={
+          kind === 'customer'
+            ? { name: form.name.trim(), companyName: blankToNull(form.companyName) }
+            : undefined
+        }
+      />
       {kind === 'customer' && (
         <CustomerContactsTable
           rows={form.contacts}
@@ -157,7 +167,9 @@ export function PartyDetailsPage({ kind }: { kind: PartyKind }) {
       </div>
       <div className={id !== null ? 'details-layout' : undefined}>
         <div>{body}</div>
-        {id !== null && party.data && <LinkedConversations tag={{ kind, id, label: party.data.name }} />}
+        {id !== null && party.data && (
+          <LinkedConversations tag={{ kind, id, label: party.data.name }} phones={partyPhones(party.data)} />
+        )}
       </div>
     </main>
   );

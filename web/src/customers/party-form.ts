@@ -1,5 +1,7 @@
+import { isPhoneContactMethod } from '../../../core/contact-methods';
 import type { ContactMethodType } from '../../../core/contact-methods';
 import type { Party, PartyInput, PartyKind } from '../api/types';
+import type { PartyPhone } from '../conversations/StartTextDialog';
 import type { FieldErrors } from '../lib/fields';
 import { blankToNull } from '../lib/format';
 
@@ -10,6 +12,9 @@ export interface MethodRow {
   type: ContactMethodType;
   value: string;
   description: string;
+  /** The stored number in E.164 and the value it was stored from: the row's Contact Card. */
+  phoneNumber?: string | null;
+  savedValue?: string;
 }
 
 /** One editable row of the Customer Contacts table. */
@@ -46,6 +51,8 @@ export function stateFromParty(p: Party | null): PartyFormState {
       type: m.type,
       value: m.value,
       description: m.description ?? '',
+      phoneNumber: m.phoneNumber ?? null,
+      savedValue: m.value,
     })),
     contacts: p.contacts.map((c) => ({
       key: `c${c.id}`,
@@ -110,8 +117,43 @@ export function sameState(a: PartyFormState, b: PartyFormState): boolean {
   const strip = (s: PartyFormState) =>
     JSON.stringify({
       ...s,
-      methods: s.methods.map(({ key: _k, ...r }) => r),
+      methods: s.methods.map(({ key: _k, phoneNumber: _p, savedValue: _v, ...r }) => r),
       contacts: s.contacts.map(({ key: _k, ...r }) => r),
     });
   return strip(a) === strip(b);
+}
+
+/**
+ * The number a Contact Methods row's contact card button opens: only Phone and Cell Phone rows
+ * have one. The stored E.164 while the value is as saved, else the value as typed (any spelling).
+ */
+export function rowPhoneNumber(r: MethodRow): string | null {
+  if (!isPhoneContactMethod(r.type) || !r.value.trim()) return null;
+  if (r.phoneNumber && r.value === r.savedValue) return r.phoneNumber;
+  return r.value.trim();
+}
+
+/**
+ * The numbers "Add Phone Number" offers in a customer's or vendor's window: its Phone and Cell
+ * Phone Contact Methods and, for a customer, its Customer Contacts' phones.
+ */
+export function partyPhones(p: Party): PartyPhone[] {
+  const out: PartyPhone[] = [];
+  for (const m of p.contactMethods) {
+    if (m.phoneNumber && !out.some((o) => o.number === m.phoneNumber))
+      out.push({
+        number: m.phoneNumber,
+        formatted: m.value,
+        source: `${m.type}${m.description ? ` (${m.description})` : ''}`,
+      });
+  }
+  for (const c of p.contacts) {
+    if (c.phoneNumber && !out.some((o) => o.number === c.phoneNumber))
+      out.push({
+        number: c.phoneNumber,
+        formatted: c.phone ?? c.phoneNumber,
+        source: `${c.name}${c.title ? `, ${c.title}` : ''} — Customer Contact`,
+      });
+  }
+  return out;
 }

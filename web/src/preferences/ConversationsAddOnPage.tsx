@@ -21,8 +21,39 @@ const LABELS = {
   fromNumber: 'From number',
   publicBaseUrl: 'Conversation Attachment URL',
   defaultRegion: 'Default region',
+  privacyPolicyUrl: 'Privacy Policy',
+  termsUrl: 'Terms & Conditions',
+  optInRequestText: 'Opt-in request text',
+  optInConfirmationText: 'Opt-in confirmation text',
+  helpReplyText: 'HELP reply text',
+  verbalOptInScript: 'Verbal opt-in script',
 } as const;
 type Field = keyof typeof LABELS;
+
+/** The Company Preferences this page edits (the sender is the Twilio settings' own resource). */
+const PREF_FIELDS = [
+  'publicBaseUrl',
+  'defaultRegion',
+  'privacyPolicyUrl',
+  'termsUrl',
+  'optInRequestText',
+  'optInConfirmationText',
+  'helpReplyText',
+  'verbalOptInScript',
+] as const satisfies readonly Field[];
+
+/** What the preferences hold for a field as the form shows it. */
+function prefValue(p: Preferences, f: (typeof PREF_FIELDS)[number]): string {
+  if (f === 'defaultRegion') return p.defaultRegion ?? 'US';
+  return p[f] ?? '';
+}
+
+/** A field as the API takes it: region upper-cased, URLs blank → null, texts trimmed. */
+function prefInput(form: Record<Field, string>, f: (typeof PREF_FIELDS)[number]): string | null {
+  if (f === 'defaultRegion') return form.defaultRegion.trim().toUpperCase();
+  if (f === 'publicBaseUrl' || f === 'privacyPolicyUrl' || f === 'termsUrl') return blankToNull(form[f]);
+  return form[f].trim();
+}
 
 /** "United States" for "US", when the browser knows the region. */
 function regionName(code: string): string | null {
@@ -53,8 +84,10 @@ function formFrom(t: TwilioSettings, p: Preferences): Record<Field, string> {
   return {
     messagingServiceSid: t.messagingServiceSid ?? '',
     fromNumber: t.fromNumber ?? '',
-    publicBaseUrl: p.publicBaseUrl ?? '',
-    defaultRegion: p.defaultRegion ?? 'US',
+    ...(Object.fromEntries(PREF_FIELDS.map((f) => [f, prefValue(p, f)])) as Record<
+      (typeof PREF_FIELDS)[number],
+      string
+    >),
   };
 }
 
@@ -117,9 +150,8 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
     const senderChanged =
       form.messagingServiceSid.trim() !== saved.messagingServiceSid ||
       form.fromNumber.trim() !== saved.fromNumber;
-    const prefsChanged =
-      form.publicBaseUrl.trim() !== saved.publicBaseUrl ||
-      form.defaultRegion.trim().toUpperCase() !== saved.defaultRegion;
+    const changedPrefs = PREF_FIELDS.filter((f) => (prefInput(form, f) ?? '') !== saved[f]);
+    const prefsChanged = changedPrefs.length > 0;
     fe.setErrors({});
     setFailure(null);
     setNote(null);
@@ -137,10 +169,9 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
           })
         : Promise.resolve(t),
       prefsChanged
-        ? savePrefs.mutateAsync({
-            publicBaseUrl: blankToNull(form.publicBaseUrl),
-            defaultRegion: form.defaultRegion.trim(),
-          })
+        ? savePrefs.mutateAsync(
+            Object.fromEntries(changedPrefs.map((f) => [f, prefInput(form, f)])) as Partial<Preferences>,
+          )
         : Promise.resolve(p),
     ]);
     setSaving(false);
@@ -162,7 +193,7 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
           }
         : {}),
       ...(general.status === 'fulfilled'
-        ? { publicBaseUrl: general.value.publicBaseUrl ?? '', defaultRegion: general.value.defaultRegion }
+        ? Object.fromEntries(PREF_FIELDS.map((f) => [f, prefValue(general.value, f)]))
         : {}),
     }));
     fe.setErrors(errors);
@@ -174,6 +205,7 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
     f: Field,
     props: { placeholder?: string; type?: string; maxLength?: number } = {},
     hint?: string,
+    multiline = false,
   ) => {
     const message = sentence(LABELS[f], fe.errors[f]);
     const id = `twilio-${f}`;
@@ -182,15 +214,27 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
       <>
         <label htmlFor={id}>{LABELS[f]}</label>
         <div>
-          <input
-            id={id}
-            value={form[f]}
-            onChange={(e) => update(f, e.target.value)}
-            spellCheck={false}
-            aria-invalid={!!message || undefined}
-            aria-describedby={describedBy || undefined}
-            {...props}
-          />
+          {multiline ? (
+            <textarea
+              id={id}
+              rows={4}
+              value={form[f]}
+              onChange={(e) => update(f, e.target.value)}
+              aria-invalid={!!message || undefined}
+              aria-describedby={describedBy || undefined}
+              maxLength={props.maxLength}
+            />
+          ) : (
+            <input
+              id={id}
+              value={form[f]}
+              onChange={(e) => update(f, e.target.value)}
+              spellCheck={false}
+              aria-invalid={!!message || undefined}
+              aria-describedby={describedBy || undefined}
+              {...props}
+            />
+          )}
           <FieldError id={`${id}-error`} message={message} />
           {hint && (
             <div id={`${id}-hint`} className="field-hint">
@@ -278,6 +322,41 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
               Conversation Attachment URL blank while using the emulator.
             </div>
           )}
+        </section>
+
+        <section className="panel" aria-labelledby="opt-in-settings">
+          <h2 id="opt-in-settings">Opt-In and Opt-Out</h2>
+          <p className="muted panel-intro">
+            People opting in to texts can read the legal documentation of what they agree to at these links.
+            The texts below are sent (or read out) by the opt-in process; in them{' '}
+            <span className="mono">{'{company}'}</span>, <span className="mono">{'{companyPhone}'}</span>,{' '}
+            <span className="mono">{'{privacyPolicyUrl}'}</span> and{' '}
+            <span className="mono">{'{termsUrl}'}</span> are replaced with the Company Name, the Company Phone
+            and the two links. A short line whose placeholder has no value is left out.
+          </p>
+          <div className="form-grid">
+            {field('privacyPolicyUrl', { type: 'url', placeholder: 'https://example.com/privacy' })}
+            {field('termsUrl', { type: 'url', placeholder: 'https://example.com/terms' })}
+            {field(
+              'optInRequestText',
+              { maxLength: 1000 },
+              'Texted by “Send Opt-In Request”. It must ask the person to reply START.',
+              true,
+            )}
+            {field(
+              'optInConfirmationText',
+              { maxLength: 1000 },
+              'Texted once a number has opted in (verbal agreement or a START reply).',
+              true,
+            )}
+            {field('helpReplyText', { maxLength: 1000 }, 'The answer to a text that says HELP.', true)}
+            {field(
+              'verbalOptInScript',
+              { maxLength: 1000 },
+              'Suggested in the “Opt-In Agreement” box for a user to read to the customer.',
+              true,
+            )}
+          </div>
         </section>
 
         <section className="panel" aria-labelledby="twilio-webhooks">

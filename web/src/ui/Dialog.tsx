@@ -52,7 +52,15 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
   }, []);
 
   return createPortal(
-    <dialog ref={ref} className={`dialog ${className ?? ''}`} aria-labelledby={titleId}>
+    <dialog
+      ref={ref}
+      className={`dialog ${className ?? ''}`}
+      aria-labelledby={titleId}
+      // React bubbles events through the portal to the opener's tree: a dialog opened inside a form
+      // (a Contact Methods row) must not submit or Ctrl+S-save that form.
+      onSubmit={(e) => e.stopPropagation()}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       <h2 id={titleId} className="dialog-title">
         {title}
       </h2>
