@@ -14,6 +14,10 @@ export interface ConversationsTable {
   closed_at: string | null;
   /** The sorted E.164 numbers the conversation texts, comma-joined; unique among open conversations. */
   endpoint_key: string | null;
+  /** For an orphan: the Orphan Conversation User Group it landed with (an orphan until claimed_by is set). */
+  orphan_group_id: number | null;
+  /** Who took the conversation off the orphan group (claimed or was assigned it). */
+  claimed_by: number | null;
 }
 export type ConversationRow = Selectable<ConversationsTable>;
 

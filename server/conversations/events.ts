@@ -22,7 +22,7 @@ export async function audienceOf(db: DbOrTrx, conversationId: number): Promise<n
 }
 
 export type ConversationEvent =
-  | { type: 'message.created'; conversationId: number; message: MessageOut }
+  | { type: 'message.created' | 'message.updated'; conversationId: number; message: MessageOut }
   | { type: 'conversation.created' | 'conversation.updated'; conversationId: number };
 
 /**

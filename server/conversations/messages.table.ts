@@ -13,5 +13,8 @@ export interface MessagesTable {
   phone_number: string | null;
   /** 1 while an outbound message waits for its recipients to opt in. */
   held: Generated<number>;
+  /** Set when deleted: the content is erased, the placeholder remains. */
+  deleted_at: string | null;
+  deleted_by: number | null;
 }
 export type MessageRow = Selectable<MessagesTable>;

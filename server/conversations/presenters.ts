@@ -23,6 +23,8 @@ export const messageOut = z.object({
   deliveries: z.array(deliveryOut),
   /** An outbound message waiting for its recipients to opt in (sent when they do, or discarded). */
   held: z.boolean(),
+  /** A deleted message keeps only this: who deleted it and when (its content is gone). */
+  deleted: z.object({ by: z.string().nullable(), at: z.string() }).nullable(),
 });
 export type MessageOut = z.infer<typeof messageOut>;
 
@@ -50,6 +52,8 @@ export const conversationSummaryOut = z.object({
   ),
   /** The conversation includes an external participant (it texts phones). */
   external: z.boolean(),
+  /** An orphan: waiting in this user group for someone to Claim it or be assigned it. */
+  orphan: z.object({ groupId: z.number(), groupName: z.string() }).nullable(),
 });
 export type ConversationSummaryOut = z.infer<typeof conversationSummaryOut>;
 
@@ -83,6 +87,10 @@ export function presentConversationSummary(d: ConversationDetails): Conversation
     tags: d.tags,
     phoneNumbers: d.phoneNumbers,
     external: d.phoneNumbers.length > 0,
+    orphan:
+      d.row.orphan_group_id !== null && d.row.claimed_by === null
+        ? { groupId: d.row.orphan_group_id, groupName: d.tags.find((t) => t.kind === 'group' && t.id === d.row.orphan_group_id)?.label ?? 'Orphan group' }
+        : null,
   };
 }
 
@@ -95,7 +103,7 @@ export function presentConversation(d: ConversationDetails): ConversationOut {
   };
 }
 
-export function presentMessage(m: MessageRow, authorName: string | null, deliveries: DeliveryRow[] = []): MessageOut {
+export function presentMessage(m: MessageRow, authorName: string | null, deliveries: DeliveryRow[] = [], deletedByName: string | null = null): MessageOut {
   return {
     id: m.id,
     conversationId: m.conversation_id,
@@ -107,5 +115,6 @@ export function presentMessage(m: MessageRow, authorName: string | null, deliver
     phoneNumber: m.phone_number,
     deliveries: deliveries.map(presentDelivery),
     held: m.held === 1,
+    deleted: m.deleted_at ? { by: deletedByName, at: m.deleted_at } : null,
   };
 }

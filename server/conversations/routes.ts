@@ -5,7 +5,9 @@ import { errorOut, idParams } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { addPhoneNumbers } from './commands/add-phone-number.js';
 import { createConversation } from './commands/create-conversation.js';
+import { deleteMessage } from './commands/delete-message.js';
 import { markRead } from './commands/mark-read.js';
+import { takeOrphan } from './commands/take-orphan.js';
 import { discardHeldMessage, optInConversation } from './commands/opt-in.js';
 import { postMessage } from './commands/post-message.js';
 import { setConversationStatus } from './commands/set-conversation-status.js';
@@ -118,6 +120,18 @@ export async function conversationRoutes(app: App, s: Services) {
     await discardHeldMessage(ctxOf(s, request), request.params.id, request.params.messageId);
     return reply.status(204).send(null);
   });
+
+  app.post('/api/conversations/:id/claim', {
+    schema: { tags, params: idParams, response: { 200: conversationOut, 409: errorOut, ...notVisible } },
+  }, async (request) => takeOrphan(ctxOf(s, request), request.params.id, null));
+
+  app.post('/api/conversations/:id/assign', {
+    schema: { tags, params: idParams, body: z.object({ userId: z.number().int().positive() }), response: { 200: conversationOut, 400: errorOut, 409: errorOut, ...notVisible } },
+  }, async (request) => takeOrphan(ctxOf(s, request), request.params.id, request.body.userId));
+
+  app.delete('/api/conversations/:id/messages/:messageId', {
+    schema: { tags, params: z.object({ id: z.coerce.number().int().positive(), messageId: z.coerce.number().int().positive() }), response: { 200: messageOut, 403: errorOut, 409: errorOut, ...notVisible } },
+  }, async (request) => deleteMessage(ctxOf(s, request), request.params.id, request.params.messageId));
 
   app.post('/api/conversations/:id/read', {
     schema: { tags, params: idParams, body: z.object({ messageId: z.number().int().positive().optional() }), response: { 204: z.null(), ...notVisible } },

@@ -40,6 +40,12 @@ async function conversationTypeExists(db: DbOrTrx, id: number | null): Promise<s
  * Every Company Preference: settings an admin changes at run time, stored one row per key as
  * JSON. Adding a setting is one entry here; the API, validation and defaults follow from it.
  */
+async function userGroupExists(db: DbOrTrx, id: number | null): Promise<string | null> {
+  if (id === null) return null;
+  const row = await db.selectFrom('user_groups').select('id').where('id', '=', id).executeTakeFirst();
+  return row ? null : `must be an existing user group (there is no group ${id})`;
+}
+
 /** An absolute http(s) URL without a trailing slash, or null. */
 const baseUrl = z.codec(
   z.union([z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }), z.literal('')]).nullable(),
@@ -65,6 +71,9 @@ export const PREFERENCES = {
   helpReplyText: define({ schema: messageTemplate, default: DEFAULT_TEXTS.helpReply }),
   /** The script a user reads to the customer for verbal opt-in. */
   verbalOptInScript: define({ schema: messageTemplate, default: DEFAULT_TEXTS.verbalScript }),
+  /** Orphan conversations (texts from unknown numbers) are tagged with this group and typed with this type. */
+  orphanUserGroupId: define({ schema: z.number().int().positive().nullable(), default: null, check: userGroupExists }),
+  orphanConversationTypeId: define({ schema: z.number().int().positive().nullable(), default: null, check: conversationTypeExists }),
   /** Region for numbers typed without a country code (ISO 3166 alpha-2). */
   defaultRegion: define({ schema: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US'), default: 'US' }),
 };

@@ -19,8 +19,9 @@ export async function listMessages(
   let q = db
     .selectFrom('messages')
     .leftJoin('users', 'users.id', 'messages.author_id')
+    .leftJoin('users as deleter', 'deleter.id', 'messages.deleted_by')
     .selectAll('messages')
-    .select('users.name as author_name')
+    .select(['users.name as author_name', 'deleter.name as deleted_by_name'])
     .where('messages.conversation_id', '=', conversationId);
   if (input.before) q = q.where('messages.id', '<', input.before);
   const rows = await q.orderBy('messages.id', 'desc').limit(input.limit + 1).execute();
@@ -31,7 +32,7 @@ export async function listMessages(
     : [];
   const byMessage = groupBy(deliveries, (d) => d.message_id);
   return {
-    items: page.map((m) => presentMessage(m, m.author_name, byMessage.get(m.id) ?? [])),
+    items: page.map((m) => presentMessage(m, m.author_name, byMessage.get(m.id) ?? [], m.deleted_by_name)),
     hasMore: rows.length > input.limit,
   };
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261204-0001-foundation.js';
 import * as texting from './20261204-0002-texting.js';
 import * as externalContacts from './20261204-0003-external-contacts.js';
+import * as orphans from './20261204-0004-orphans-and-deletion.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder) so the same list works
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261204-0001-foundation': foundation,
   '20261204-0002-texting': texting,
   '20261204-0003-external-contacts': externalContacts,
+  '20261204-0004-orphans-and-deletion': orphans,
 };

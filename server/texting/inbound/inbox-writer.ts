@@ -20,7 +20,7 @@ const MAX_BATCH = 500;
  * within a batch or not) are skipped by the unique MessageSid.
  */
 export function createInboxWriter(s: Services) {
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   let scheduled = false;
 
   async function flush() {

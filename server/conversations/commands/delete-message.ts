@@ -1,0 +1,30 @@
+import type { Ctx } from '../../context.js';
+import { isoNow } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { publishConversationEvents } from '../events.js';
+import { presentMessage } from '../presenters.js';
+import type { MessageOut } from '../presenters.js';
+import { findVisibleConversation } from '../queries/visibility.js';
+
+/**
+ * Deletes a message from Switchboard: its text is erased (not hidden) from the message, the
+ * search index and the stored webhook it came from; a placeholder says who deleted it and when.
+ * It cannot be removed from the recipient's phone. Its author or an admin may delete it.
+ */
+export async function deleteMessage(ctx: Ctx, conversationId: number, messageId: number): Promise<MessageOut> {
+  const message = await ctx.db.transaction().execute(async (trx) => {
+    await findVisibleConversation(trx, ctx.actor, conversationId);
+    const m = await trx.selectFrom('messages').selectAll().where('id', '=', messageId).where('conversation_id', '=', conversationId).executeTakeFirst();
+    if (!m || m.kind !== 'user') throw new AppError('NOT_FOUND', 'That message is not in this conversation.');
+    if (m.deleted_at) throw new AppError('CONFLICT', 'That message has already been deleted.');
+    const mayDelete = ctx.actor.role === 'admin' || (m.author_id !== null && m.author_id === ctx.actor.id);
+    if (!mayDelete) throw new AppError('FORBIDDEN', 'Only its author or an administrator can delete a message.');
+    const at = isoNow(ctx.clock);
+    // The body update also removes the old text from the full-text index (trigger / generated column).
+    const row = await trx.updateTable('messages').set({ body: '', deleted_at: at, deleted_by: ctx.actor.id, held: 0 }).where('id', '=', messageId).returningAll().executeTakeFirstOrThrow();
+    await trx.updateTable('inbound_messages').set({ body: '', params: '{}' }).where('message_id', '=', messageId).execute();
+    return presentMessage(row, null, [], ctx.actor.name);
+  });
+  await publishConversationEvents(ctx, [{ type: 'message.updated', conversationId, message }]);
+  return message;
+}
