@@ -355,3 +355,43 @@ export function useCreateConversation() {
     },
   });
 }
+
+/** Replaces a message in the loaded pages (a deletion, or a `message.updated` event). */
+export function replaceMessage(qc: QueryClient, message: Message): boolean {
+  let found = false;
+  qc.setQueryData<InfiniteData<MessagePage>>(conversationKeys.messages(message.conversationId), (data) => {
+    if (!data) return data;
+    const pages = data.pages.map((p) => {
+      if (!p.items.some((m) => m.id === message.id)) return p;
+      found = true;
+      return { ...p, items: p.items.map((m) => (m.id === message.id ? { ...m, ...message } : m)) };
+    });
+    return found ? { ...data, pages } : data;
+  });
+  return found;
+}
+
+/** Claim: the orphan conversation is tagged with the signed-in user instead of its group. */
+export function useClaimConversation(id: number) {
+  return useConversationMutation(id, (_: void) => api.post<Conversation>(`/api/conversations/${id}/claim`));
+}
+
+/** Assign: the orphan conversation is tagged with this member of its group instead of the group. */
+export function useAssignConversation(id: number) {
+  return useConversationMutation(id, (userId: number) =>
+    api.post<Conversation>(`/api/conversations/${id}/assign`, { userId }),
+  );
+}
+
+/** Deletes a message in Switchboard (author or admin); the phone keeps its copy. */
+export function useDeleteMessage(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: number) => api.del<Message>(`/api/conversations/${id}/messages/${messageId}`),
+    onSuccess: (m) => {
+      if (m && !replaceMessage(qc, { ...m, conversationId: m.conversationId ?? id }))
+        void qc.invalidateQueries({ queryKey: conversationKeys.messages(id) });
+      void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+    },
+  });
+}

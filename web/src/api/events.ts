@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { appendMessage, applyDelivery, conversationKeys } from './conversations';
+import { appendMessage, applyDelivery, conversationKeys, replaceMessage } from './conversations';
 import type { Delivery, Message } from './types';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -26,6 +26,20 @@ function onMessageCreated(qc: QueryClient, e: MessageEvent) {
   void qc.invalidateQueries({ queryKey: conversationKeys.one(data.conversationId) });
   // A text from a phone may be START or STOP: its Contact Card's consent may have changed.
   if (data.message?.direction === 'inbound') void qc.invalidateQueries({ queryKey: ['phone-contact'] });
+}
+
+/** A message changed (deleted): replace it in the cache. */
+function onMessageUpdated(qc: QueryClient, e: MessageEvent) {
+  const data = parse<{ conversationId: number; message: Message }>(e);
+  if (!data) return;
+  const found =
+    !!data.message &&
+    replaceMessage(qc, {
+      ...data.message,
+      conversationId: data.message.conversationId ?? data.conversationId,
+    });
+  if (!found) void qc.invalidateQueries({ queryKey: conversationKeys.messages(data.conversationId) });
+  void qc.invalidateQueries({ queryKey: conversationKeys.lists });
 }
 
 /** A recipient's delivery moved on: patch that one message in the cache, no refetch. */
@@ -89,6 +103,7 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
         void qc.invalidateQueries({ queryKey: ['messages'] });
       });
       source.addEventListener('message.created', (e) => onMessageCreated(qc, e));
+      source.addEventListener('message.updated', (e) => onMessageUpdated(qc, e));
       source.addEventListener('delivery.updated', (e) => onDeliveryUpdated(qc, e));
       source.addEventListener('conversation.updated', (e) => onConversationChanged(qc, e));
       source.addEventListener('conversation.created', (e) => onConversationChanged(qc, e));

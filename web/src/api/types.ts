@@ -143,6 +143,10 @@ export interface Preferences {
   optInConfirmationText: string;
   helpReplyText: string;
   verbalOptInScript: string;
+  /** Orphan conversations (texts from unknown numbers) are tagged with this group… */
+  orphanUserGroupId: number | null;
+  /** …and given this type. */
+  orphanConversationTypeId: number | null;
 }
 
 /** What every signed-in user may know of the company (GET /api/company). */
@@ -207,6 +211,8 @@ export interface ConversationSummary {
   phoneNumbers: PhoneEndpoint[];
   /** The conversation includes an external participant (it texts phones). */
   external: boolean;
+  /** Non-null while the conversation waits in the Orphan Conversation User Group (Claim / assign). */
+  orphan?: { groupId: number; groupName: string } | null;
 }
 
 export type ConsentState = 'none' | 'pending' | 'opted_in' | 'opted_out';
@@ -263,6 +269,8 @@ export interface Message {
   deliveries: Delivery[];
   /** An outbound message waiting for its recipients to opt in (sent when they do, or discarded). */
   held: boolean;
+  /** A deleted message keeps only who deleted it and when (its body is empty). */
+  deleted?: { by: string | null; at: string } | null;
 }
 
 export interface ConversationPage {

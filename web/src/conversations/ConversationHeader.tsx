@@ -10,6 +10,7 @@ import { AddPhoneNumberDialog } from './AddPhoneNumberDialog';
 import { noticeFor } from './notices';
 import type { NoticeState } from './notices';
 import { TagButton } from './TagButton';
+import { OrphanGroupChip } from './Orphan';
 import { TagChip } from './tags';
 
 /** The phones this conversation texts, top left of the header: each opens its Contact Card. */
@@ -109,14 +110,24 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
         </div>
       </div>
       <div className="conv-tags" role="group" aria-label="Tags">
-        {c.tags.map((t) => (
-          <TagChip
-            key={`${t.kind}:${t.id}`}
-            tag={t}
-            disabled={removeTag.isPending}
-            onRemove={() => removeTag.mutate({ kind: t.kind, id: t.id })}
-          />
-        ))}
+        {c.tags.map((t) =>
+          c.orphan && t.kind === 'group' && t.id === c.orphan.groupId ? (
+            <OrphanGroupChip
+              key={`${t.kind}:${t.id}`}
+              conversation={c}
+              tag={t}
+              disabled={removeTag.isPending}
+              onRemove={() => removeTag.mutate({ kind: t.kind, id: t.id })}
+            />
+          ) : (
+            <TagChip
+              key={`${t.kind}:${t.id}`}
+              tag={t}
+              disabled={removeTag.isPending}
+              onRemove={() => removeTag.mutate({ kind: t.kind, id: t.id })}
+            />
+          ),
+        )}
         {c.phoneNumbers.map((p) => (
           <PhoneChip key={p.number} phone={p} />
         ))}

@@ -1,9 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import { errorMessage } from '../api/client';
 import { useTimeZone } from '../api/auth';
-import { useDiscardHeld } from '../api/conversations';
+import { useDeleteMessage, useDiscardHeld } from '../api/conversations';
 import type { Message, PhoneEndpoint } from '../api/types';
 import { ContactCardButton } from '../contacts/ContactCardButton';
 import { fullTime, longTime } from '../lib/format';
+import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { DeliveryList } from './DeliveryList';
 import { ThreadHistory } from './ThreadHistory';
@@ -40,6 +42,43 @@ interface MessageItemProps {
   /** Set when the reader may discard this (held) message. */
   onDiscard?: () => void;
   discarding?: boolean;
+  /** Set when the reader may delete this message (its author, or an administrator). */
+  onDelete?: () => void;
+}
+
+export const DELETE_WARNING =
+  "Deleting this message removes it from Switchboard. It does not remove it from the recipient's phone.";
+
+/** "Delete Message": says plainly that the phone keeps its copy. */
+export function DeleteMessageDialog({
+  onConfirm,
+  onClose,
+  pending,
+  error,
+}: {
+  onConfirm: () => void;
+  onClose: () => void;
+  pending: boolean;
+  error: unknown;
+}) {
+  return (
+    <Dialog title="Delete Message" onClose={onClose}>
+      <p data-testid="delete-warning">{DELETE_WARNING}</p>
+      {error ? (
+        <div className="banner banner-error" role="alert">
+          {errorMessage(error)}
+        </div>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="primary danger" onClick={onConfirm} disabled={pending}>
+          {pending ? 'Deleting…' : 'Delete'}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
 }
 
 /** Above a text from a phone: who sent it, as the button to that number's Contact Card. */
@@ -59,7 +98,7 @@ function InboundSender({ m, phoneNumbers }: { m: Message; phoneNumbers: PhoneEnd
   );
 }
 
-function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding }: MessageItemProps) {
+function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding, onDelete }: MessageItemProps) {
   if (m.kind === 'system') {
     return (
       <li data-testid="message" className="message message-system">
@@ -74,6 +113,7 @@ function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding }:
   const classes = ['message', 'message-user', `message-${m.direction}`];
   if (mine && !inbound) classes.push('mine');
   if (held) classes.push('message-held');
+  if (m.deleted) classes.push('message-deleted');
   const content = (
     <>
       <div className="message-meta">
@@ -85,8 +125,25 @@ function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding }:
         {inbound && <span className="message-via">Text message</span>}
         {outbound && !held && <span className="message-via">Texted</span>}
         <Time iso={m.createdAt} timeZone={timeZone} />
+        {onDelete && !m.deleted && (
+          <button
+            type="button"
+            className="small link-button message-delete"
+            aria-label="Delete message"
+            title="Delete message"
+            onClick={onDelete}
+          >
+            Delete
+          </button>
+        )}
       </div>
-      <div className="message-body">{m.body}</div>
+      {m.deleted ? (
+        <div className="message-body deleted-message" data-testid="deleted-message">
+          Message deleted by {m.deleted.by ?? 'someone'} at <Time iso={m.deleted.at} timeZone={timeZone} />
+        </div>
+      ) : (
+        <div className="message-body">{m.body}</div>
+      )}
     </>
   );
   return (
@@ -136,6 +193,8 @@ export function MessageList({
   const [announcement, setAnnouncement] = useState('');
   const timeZone = useTimeZone();
   const discard = useDiscardHeld(conversationId);
+  const del = useDeleteMessage(conversationId);
+  const [deleting, setDeleting] = useState<number | null>(null);
 
   const firstId = messages[0]?.id ?? 0;
   const last = messages[messages.length - 1];
@@ -197,6 +256,14 @@ export function MessageList({
                   : undefined
               }
               discarding={discard.isPending && discard.variables === m.id}
+              onDelete={
+                !m.held && (isAdmin || (m.author !== null && m.author.id === myId))
+                  ? () => {
+                      del.reset();
+                      setDeleting(m.id);
+                    }
+                  : undefined
+              }
             />
           ))}
           {messages.length === 0 && !error && (
@@ -207,6 +274,14 @@ export function MessageList({
       <div className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
+      {deleting !== null && (
+        <DeleteMessageDialog
+          pending={del.isPending}
+          error={del.error}
+          onClose={() => setDeleting(null)}
+          onConfirm={() => del.mutate(deleting, { onSuccess: () => setDeleting(null) })}
+        />
+      )}
     </div>
   );
 }

@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { flattenMessages, useConversation, useMarkRead, useMessages } from '../api/conversations';
+import {
+  flattenMessages,
+  useClaimConversation,
+  useConversation,
+  useMarkRead,
+  useMessages,
+} from '../api/conversations';
 import { useSession } from '../api/auth';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './MessageList';
+import { ClaimError, OrphanBar, SaveNumberPrompt, wasOrphan } from './Orphan';
 import type { NoticeState } from './notices';
 
 /** A notice the previous screen left for this conversation ("you were taken to it"). */
@@ -47,6 +54,7 @@ export function ReadingPane({ id }: { id: number }) {
   const conversation = useConversation(id);
   const messages = useMessages(id);
   const session = useSession();
+  const claim = useClaimConversation(id);
   const all = flattenMessages(messages.data);
   const newest = all.length ? all[all.length - 1]!.id : null;
   useMarkReadWhenShown(id, messages.isSuccess ? newest : null);
@@ -63,6 +71,7 @@ export function ReadingPane({ id }: { id: number }) {
     const gone = err instanceof ApiError && (err.status === 404 || err.status === 403);
     return (
       <section className="reading-pane reading-pane-empty" aria-label="Reading pane">
+        <ClaimError claim={claim} />
         {gone ? (
           <p className="muted">This conversation does not exist or you are not tagged in it.</p>
         ) : (
@@ -74,8 +83,11 @@ export function ReadingPane({ id }: { id: number }) {
   const c = conversation.data;
   return (
     <section className="reading-pane" aria-label="Reading pane">
+      <OrphanBar conversation={c} claim={claim} />
+      <ClaimError claim={claim} />
       <ConversationHeader conversation={c} />
       <ArrivalNotice />
+      <SaveNumberPrompt conversation={c} show={wasOrphan(c, all)} />
       <MessageList
         conversationId={id}
         messages={all}

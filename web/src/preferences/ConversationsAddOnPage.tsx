@@ -1,7 +1,9 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import {
+  useConversationTypes,
   usePreferences,
+  useUserGroups,
   useSavePreferences,
   useSetTwilioSender,
   useTestTwilio,
@@ -27,7 +29,12 @@ const LABELS = {
   optInConfirmationText: 'Opt-in confirmation text',
   helpReplyText: 'HELP reply text',
   verbalOptInScript: 'Verbal opt-in script',
+  orphanUserGroupId: 'Orphan Conversation User Group',
+  orphanConversationTypeId: 'Orphan Conversation Type',
 } as const;
+
+export const ORPHAN_SETTINGS_MISSING =
+  'Orphan conversation settings are missing: texts from unknown numbers are shown to administrators until both are set.';
 type Field = keyof typeof LABELS;
 
 /** The Company Preferences this page edits (the sender is the Twilio settings' own resource). */
@@ -40,16 +47,22 @@ const PREF_FIELDS = [
   'optInConfirmationText',
   'helpReplyText',
   'verbalOptInScript',
+  'orphanUserGroupId',
+  'orphanConversationTypeId',
 ] as const satisfies readonly Field[];
+
+const ID_FIELDS = new Set<Field>(['orphanUserGroupId', 'orphanConversationTypeId']);
 
 /** What the preferences hold for a field as the form shows it. */
 function prefValue(p: Preferences, f: (typeof PREF_FIELDS)[number]): string {
   if (f === 'defaultRegion') return p.defaultRegion ?? 'US';
-  return p[f] ?? '';
+  const v = p[f];
+  return v === null || v === undefined ? '' : String(v);
 }
 
 /** A field as the API takes it: region upper-cased, URLs blank → null, texts trimmed. */
-function prefInput(form: Record<Field, string>, f: (typeof PREF_FIELDS)[number]): string | null {
+function prefInput(form: Record<Field, string>, f: (typeof PREF_FIELDS)[number]): string | number | null {
+  if (ID_FIELDS.has(f)) return form[f] ? Number(form[f]) : null;
   if (f === 'defaultRegion') return form.defaultRegion.trim().toUpperCase();
   if (f === 'publicBaseUrl' || f === 'privacyPolicyUrl' || f === 'termsUrl') return blankToNull(form[f]);
   return form[f].trim();
@@ -129,6 +142,13 @@ function KeyStatus({ t }: { t: TwilioSettings }) {
 }
 
 function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; prefs: Preferences }) {
+  const groupsQuery = useUserGroups();
+  const typesQuery = useConversationTypes(true);
+  const groups = groupsQuery.data?.items ?? [];
+  const types = (typesQuery.data ?? []).map((ct) => ({
+    id: ct.id,
+    name: ct.active ? ct.name : `${ct.name} (inactive)`,
+  }));
   const saveSender = useSetTwilioSender();
   const savePrefs = useSavePreferences();
   const [form, setForm] = useState(() => formFrom(t, p));
@@ -150,7 +170,7 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
     const senderChanged =
       form.messagingServiceSid.trim() !== saved.messagingServiceSid ||
       form.fromNumber.trim() !== saved.fromNumber;
-    const changedPrefs = PREF_FIELDS.filter((f) => (prefInput(form, f) ?? '') !== saved[f]);
+    const changedPrefs = PREF_FIELDS.filter((f) => String(prefInput(form, f) ?? '') !== saved[f]);
     const prefsChanged = changedPrefs.length > 0;
     fe.setErrors({});
     setFailure(null);
@@ -245,6 +265,44 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
       </>
     );
   };
+
+  const select = (
+    f: 'orphanUserGroupId' | 'orphanConversationTypeId',
+    options: { id: number; name: string }[],
+    hint: string,
+  ) => {
+    const message = sentence(LABELS[f], fe.errors[f]);
+    const id = `twilio-${f}`;
+    return (
+      <>
+        <label htmlFor={id}>{LABELS[f]}</label>
+        <div>
+          <select
+            id={id}
+            value={form[f]}
+            onChange={(e) => update(f, e.target.value)}
+            aria-invalid={!!message || undefined}
+            aria-describedby={[message ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ')}
+          >
+            <option value="">(not set)</option>
+            {options.map((o) => (
+              <option key={o.id} value={String(o.id)}>
+                {o.name}
+              </option>
+            ))}
+            {form[f] && !options.some((o) => String(o.id) === form[f]) && (
+              <option value={form[f]}>#{form[f]}</option>
+            )}
+          </select>
+          <FieldError id={`${id}-error`} message={message} />
+          <div id={`${id}-hint`} className="field-hint">
+            {hint}
+          </div>
+        </div>
+      </>
+    );
+  };
+  const orphanMissing = p.orphanUserGroupId == null || p.orphanConversationTypeId == null;
 
   const region = regionName(form.defaultRegion);
   const unreachable = !t.usingEmulator && isPrivateUrl(t.publicBaseUrl);
@@ -356,6 +414,28 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
               'Suggested in the “Opt-In Agreement” box for a user to read to the customer.',
               true,
             )}
+          </div>
+        </section>
+
+        <section className="panel" aria-labelledby="orphan-settings">
+          <h2 id="orphan-settings">Orphan Conversation Settings</h2>
+          <p className="muted panel-intro">
+            A text from an unknown number that has no open conversation starts an orphan conversation. It is
+            tagged with the Orphan Conversation User Group, whose members can Claim it or assign it to one of
+            them, and given the Orphan Conversation Type.
+          </p>
+          {orphanMissing && (
+            <div className="banner banner-warn" role="note" data-testid="orphan-settings-warning">
+              {ORPHAN_SETTINGS_MISSING}
+            </div>
+          )}
+          <div className="form-grid">
+            {select(
+              'orphanUserGroupId',
+              groups,
+              'The user group tagged in conversations created by texts from unknown numbers.',
+            )}
+            {select('orphanConversationTypeId', types, 'The type given to orphan conversations.')}
           </div>
         </section>
 
