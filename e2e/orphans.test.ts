@@ -117,4 +117,57 @@ describeInBrowser('orphan conversations in the browser', () => {
     await admin.context.close();
     await phone.context().close();
   });
+
+  it('assigns an orphan from the group chip: Tag Users lists the group, Accept swaps the group for the user', async () => {
+    // The orphan settings were saved by the journey above (same server).
+    const number = '+12015550178';
+    const sam = await signedInPage(browser, server.url, 'sam', DEMO_PASSWORD);
+    await sam.page.getByRole('link', { name: 'Conversations' }).first().click();
+    await sam.page.getByTestId('conversation-item').first().waitFor();
+    await server.emulator!.sendFromPhone(number, { body: 'Do you have hinges in stock?' });
+    await sam.page.getByTestId('conversation-item').filter({ hasText: '(201) 555-0178' }).click();
+    await sam.page.getByTestId('message').filter({ hasText: 'Do you have hinges in stock?' }).waitFor();
+    const url = sam.page.url();
+
+    await sam.page.getByTestId('tag-chip').getByRole('button', { name: 'Customer Service', exact: true }).click();
+    const popup = sam.page.getByRole('dialog', { name: 'Tagged in this conversation' });
+    await expect(popup.textContent()).resolves.toContain('Customer Service');
+    await popup.getByRole('button', { name: 'Tag Users' }).click();
+    const dialog = sam.page.getByRole('dialog', { name: 'Tag Users' });
+    await dialog.getByRole('radio', { name: 'Maria Lopez' }).check();
+    await dialog.getByRole('button', { name: 'Accept' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Maria now has it, the group is no longer tagged, and the thread says who did it.
+    const maria = await signedInPage(browser, server.url, 'maria', DEMO_PASSWORD);
+    await maria.page.goto(url);
+    await maria.page.getByTestId('message').filter({ hasText: 'Assigned to Maria Lopez by Sam Rivera.' }).waitFor();
+    await maria.page.getByTestId('tag-chip').filter({ hasText: 'Maria Lopez' }).waitFor();
+    await expect(maria.page.getByTestId('tag-chip').filter({ hasText: 'Customer Service' }).count()).resolves.toBe(0);
+    await expect(maria.page.getByRole('button', { name: 'Claim', exact: true }).count()).resolves.toBe(0);
+    await sam.context.close();
+    await maria.context.close();
+  });
+
+  it('a Claim that lost the race shows the server\'s words', async () => {
+    const number = '+12015550179';
+    await server.emulator!.sendFromPhone(number, { body: 'Anyone there?' });
+    const maria = await signedInPage(browser, server.url, 'maria', DEMO_PASSWORD);
+    // Maria's screen misses the live update (no event stream), so her Claim button is still there.
+    await maria.context.route('**/api/events', (r) => r.abort());
+    await maria.page.reload();
+    await maria.page.getByRole('link', { name: 'Conversations' }).first().click();
+    await maria.page.getByTestId('conversation-item').filter({ hasText: '(201) 555-0179' }).click();
+    await maria.page.getByRole('button', { name: 'Claim', exact: true }).waitFor();
+
+    const sam = await signedInPage(browser, server.url, 'sam', DEMO_PASSWORD);
+    await sam.page.goto(maria.page.url());
+    await sam.page.getByRole('button', { name: 'Claim', exact: true }).click();
+    await sam.page.getByTestId('message').filter({ hasText: 'Claimed by Sam Rivera.' }).waitFor();
+
+    await maria.page.getByRole('button', { name: 'Claim', exact: true }).click();
+    await maria.page.getByRole('alert').filter({ hasText: 'This conversation was already claimed by Sam Rivera.' }).waitFor();
+    await sam.context.close();
+    await maria.context.close();
+  });
 });
