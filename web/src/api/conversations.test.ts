@@ -7,6 +7,7 @@ import {
   conversationKeys,
   flattenMessages,
   newerDelivery,
+  replaceMessage,
 } from './conversations';
 import type { Delivery, Message, MessagePage } from './types';
 
@@ -114,5 +115,26 @@ describe('live delivery updates', () => {
     expect(applyDelivery(qc, 1, 0, delivery('sent', { messageId: 0 }))).toBe(true);
     // A conversation that is not open: ignored.
     expect(applyDelivery(qc, 5, 3, delivery('sent'))).toBe(true);
+  });
+});
+
+describe('a message.updated (deletion)', () => {
+  it('replaces the message in whichever loaded page holds it, and says when it is not loaded', () => {
+    const qc = new QueryClient();
+    qc.setQueryData(conversationKeys.messages(1), {
+      pages: [
+        { items: [msg(3), msg(4)], hasMore: true },
+        { items: [msg(1), msg(2)], hasMore: false },
+      ],
+      pageParams: [null, 3],
+    });
+    const deleted = { by: 'Maria Lopez', at: '2026-12-04T10:00:00Z' };
+    expect(replaceMessage(qc, msg(2, 1, { body: '', deleted }))).toBe(true);
+    const all = flattenMessages(cached(qc));
+    expect(all.map((m) => m.id)).toEqual([1, 2, 3, 4]);
+    expect(all[1]).toMatchObject({ body: '', deleted });
+    expect(all[0]!.deleted).toBeUndefined();
+    expect(replaceMessage(qc, msg(9, 1, { body: '', deleted }))).toBe(false);
+    expect(replaceMessage(qc, msg(2, 5, { body: '', deleted }))).toBe(false);
   });
 });
