@@ -39,7 +39,7 @@ export function openDatabase(config: DatabaseConfig): Database {
   const pool = new pg.Pool({
     connectionString: config.connectionString,
     max: 10,
-    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    ...(config.schema ? { options: `-c search_path=${config.schema}`, application_name: config.schema } : {}),
   });
   const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
   return {

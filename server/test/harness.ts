@@ -73,6 +73,8 @@ async function createTestDatabase(dialect: Dialect): Promise<{ config: DatabaseC
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // Sessions of this run still open (a server that did not close in time) would block the drop.
+      await c.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()`, [name]);
       await c.query(`drop schema if exists ${name} cascade`);
       await c.end();
     },
@@ -182,7 +184,14 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
       }
     },
     async stop() {
-      await running.close();
+      // A close that hangs (a request stuck in flight) must not hang the suite: give it 10 s.
+      let timer: NodeJS.Timeout | undefined;
+      const closed = await Promise.race([
+        running.close().then(() => true),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 10_000))),
+      ]);
+      clearTimeout(timer);
+      if (!closed) console.warn(`the ${dialect} test server did not close within 10 s`);
       await db.drop();
     },
   };

@@ -24,6 +24,15 @@ export async function createConversation(ctx: Ctx, input: CreateConversationInpu
       const existing = await openThreadFor(trx, key);
       if (existing) {
         await joinThread(trx, ctx.actor, existing.id, now);
+        // Started from a customer, vendor or transaction: the thread it continues is about it too.
+        for (const t of input.tags.filter((t) => t.kind === 'customer' || t.kind === 'vendor' || t.kind === 'transaction')) {
+          await assertTagTarget(trx, t);
+          await trx
+            .insertInto('conversation_tags')
+            .values({ conversation_id: existing.id, kind: t.kind, ref_id: t.id, added_by: ctx.actor.id, created_at: now })
+            .onConflict((oc) => oc.columns(['conversation_id', 'kind', 'ref_id']).doNothing())
+            .execute();
+        }
         return { id: existing.id, redirected: true };
       }
     }

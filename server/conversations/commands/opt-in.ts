@@ -2,7 +2,7 @@ import { fillText } from '../../../core/opt-in-texts.js';
 import type { TextValues } from '../../../core/opt-in-texts.js';
 import { TEXTING_DISABLED_MESSAGE, UNSUBSCRIBED_MESSAGE } from '../../../core/send-policy.js';
 import { recordConsent } from '../../contacts/commands/record-consent.js';
-import type { Ctx } from '../../context.js';
+import type { Ctx, Services } from '../../context.js';
 import { isoNow } from '../../context.js';
 import type { DbOrTrx, Trx } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
@@ -10,6 +10,8 @@ import { getPreferences } from '../../preferences/queries/get-preferences.js';
 import { publishDeliveryUpdates } from '../../texting/delivery-events.js';
 import type { DeliveryRow } from '../../texting/deliveries.table.js';
 import { publishConversationEvents } from '../events.js';
+import type { ConversationEvent } from '../events.js';
+import { presentMessage } from '../presenters.js';
 import { recipientsOf } from '../queries/recipients.js';
 import { findVisibleConversation } from '../queries/visibility.js';
 import { appendSystemText } from './outbound.js';
@@ -60,9 +62,28 @@ export async function optInConversation(ctx: Ctx, conversationId: number, input:
     return { numbers, messageIds: [sent.message.id], deliveries: sent.deliveries };
   });
   ctx.workers.kick('dispatch');
-  await publishConversationEvents(ctx, [{ type: 'conversation.updated', conversationId }]);
-  await publishDeliveryUpdates(ctx, result.deliveries);
+  await publishOutboundChanges(ctx, conversationId, result.messageIds, result.deliveries);
   return { numbers: result.numbers, method: input.method };
+}
+
+/**
+ * Tells screens about texts the opt-in process wrote (message.created) and held messages it
+ * released (message.updated, now with deliveries), then the deliveries themselves.
+ */
+export async function publishOutboundChanges(s: Services, conversationId: number, createdIds: number[], deliveries: DeliveryRow[]) {
+  const released = [...new Set(deliveries.map((d) => d.message_id))].filter((id) => !createdIds.includes(id));
+  const ids = [...createdIds, ...released];
+  if (ids.length) {
+    const rows = await s.db.selectFrom('messages').leftJoin('users', 'users.id', 'messages.author_id').selectAll('messages').select('users.name as author_name').where('messages.id', 'in', ids).orderBy('messages.id').execute();
+    const events: ConversationEvent[] = rows.map((m) => ({
+      type: createdIds.includes(m.id) ? ('message.created' as const) : ('message.updated' as const),
+      conversationId: m.conversation_id,
+      message: presentMessage(m, m.author_name, deliveries.filter((d) => d.message_id === m.id)),
+    }));
+    await publishConversationEvents(s, events);
+  }
+  await publishConversationEvents(s, [{ type: 'conversation.updated', conversationId }]);
+  await publishDeliveryUpdates(s, deliveries);
 }
 
 /** Discards a message held for opt-in: it was never texted, so it is removed outright. */

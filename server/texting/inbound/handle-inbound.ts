@@ -37,19 +37,26 @@ export async function handleInbound(trx: Trx, row: InboundMessageRow, at: string
   const message = await appendMessage(trx, { conversationId, authorId: null, kind: 'user', body: row.body, at, direction: 'inbound', phoneNumber: from });
   const meta = { inboundMessageId: row.id, text: row.body, at };
   const deliveries: DeliveryRow[] = [];
+  const written: number[] = [];
 
   if (keyword === 'opt-out') {
     await recordConsent(trx, from, { type: 'stop-received' }, { ...meta, method: 'keyword' });
   } else if (keyword === 'opt-in') {
     const r = await recordConsent(trx, from, { type: 'start-received' }, { ...meta, method: 'keyword' });
-    if (r.sendConfirmation) deliveries.push(...(await confirmOptIn(trx, conversationId, [from], at, null)).deliveries);
+    if (r.sendConfirmation) {
+      const confirmed = await confirmOptIn(trx, conversationId, [from], at, null);
+      deliveries.push(...confirmed.deliveries);
+      written.push(...confirmed.messageIds);
+    }
   } else {
     if (firstContact) await recordConsent(trx, from, { type: 'initiated-by-phone' }, { ...meta, method: 'initiated_by_phone' });
     if (keyword === 'help') {
       const card = await trx.selectFrom('phone_contacts').select('consent_state').where('phone_number', '=', from).executeTakeFirst();
       if (card?.consent_state !== 'opted_out') {
         const values = await textValues(trx);
-        deliveries.push(...(await appendSystemText(trx, conversationId, fillText(values.prefs.helpReplyText, values), [from], at)).deliveries);
+        const reply = await appendSystemText(trx, conversationId, fillText(values.prefs.helpReplyText, values), [from], at);
+        deliveries.push(...reply.deliveries);
+        written.push(reply.message.id);
       }
     }
   }
@@ -57,5 +64,5 @@ export async function handleInbound(trx: Trx, row: InboundMessageRow, at: string
     ...(created ? [{ type: 'conversation.created' as const, conversationId }] : []),
     { type: 'message.created', conversationId, message: presentMessage(message, null) },
   ];
-  return { events, deliveries, messageId: message.id };
+  return { events, deliveries, written, conversationId, messageId: message.id };
 }

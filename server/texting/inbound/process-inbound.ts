@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../context.js';
 import { publishConversationEvents } from '../../conversations/events.js';
-import { publishDeliveryUpdates } from '../delivery-events.js';
+import { publishOutboundChanges } from '../../conversations/commands/opt-in.js';
 import { handleInbound } from './handle-inbound.js';
 
 const LEASE_MS = 60_000;
@@ -48,7 +48,7 @@ export function createInboundProcessor(s: Services, owner = `inbound-${randomUUI
         if (!outcome) continue;
         if (outcome.deliveries.length) s.workers.kick('dispatch');
         await publishConversationEvents(s, outcome.events);
-        await publishDeliveryUpdates(s, outcome.deliveries);
+        if (outcome.deliveries.length) await publishOutboundChanges(s, outcome.conversationId, outcome.written, outcome.deliveries);
       } catch (err) {
         s.log.error({ err, inboundId: row.id }, 'could not process an inbound text; it will be retried');
         await s.db
