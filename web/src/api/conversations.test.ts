@@ -129,10 +129,11 @@ describe('a message.updated (deletion)', () => {
       pageParams: [null, 3],
     });
     const deleted = { by: 'Maria Lopez', at: '2026-12-04T10:00:00Z' };
-    expect(replaceMessage(qc, msg(2, 1, { body: '', deleted }))).toBe(true);
+    // The deletion's answer names who deleted it but may leave the author out: the shown one stays.
+    expect(replaceMessage(qc, msg(2, 1, { body: '', deleted, author: null }))).toBe(true);
     const all = flattenMessages(cached(qc));
     expect(all.map((m) => m.id)).toEqual([1, 2, 3, 4]);
-    expect(all[1]).toMatchObject({ body: '', deleted });
+    expect(all[1]).toMatchObject({ body: '', deleted, author: { id: 1, name: 'Avery' } });
     expect(all[0]!.deleted).toBeUndefined();
     expect(replaceMessage(qc, msg(9, 1, { body: '', deleted }))).toBe(false);
     expect(replaceMessage(qc, msg(2, 5, { body: '', deleted }))).toBe(false);

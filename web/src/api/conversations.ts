@@ -364,7 +364,9 @@ export function replaceMessage(qc: QueryClient, message: Message): boolean {
     const pages = data.pages.map((p) => {
       if (!p.items.some((m) => m.id === message.id)) return p;
       found = true;
-      return { ...p, items: p.items.map((m) => (m.id === message.id ? { ...m, ...message } : m)) };
+      // The deletion's answer may leave out the author (it names who deleted it): keep the one shown.
+      const merge = (m: Message): Message => ({ ...m, ...message, author: message.author ?? m.author });
+      return { ...p, items: p.items.map((m) => (m.id === message.id ? merge(m) : m)) };
     });
     return found ? { ...data, pages } : data;
   });

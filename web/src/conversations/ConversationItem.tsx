@@ -16,7 +16,9 @@ export function ConversationItem({ c, href, selected }: ConversationItemProps) {
   const last = c.lastMessage;
   // System messages already start with who did it ("Avery Admin closed the conversation.").
   const byline = last?.authorName && !last.body.startsWith(last.authorName) ? `${last.authorName}: ` : '';
-  const preview = last ? `${byline}${last.body}` : 'No messages yet';
+  // A deleted message keeps no text (its placeholder is in the thread).
+  const body = last && last.body === '' ? 'Message deleted' : (last?.body ?? '');
+  const preview = last ? `${byline}${body}` : 'No messages yet';
   return (
     <li
       data-testid="conversation-item"
@@ -35,6 +37,11 @@ export function ConversationItem({ c, href, selected }: ConversationItemProps) {
         </span>
         <span className="conv-item-bottom">
           <span className="conv-item-preview">{preview}</span>
+          {c.orphan && (
+            <span className="pill pill-orphan" title={`Waiting in ${c.orphan.groupName} to be claimed`}>
+              Unclaimed
+            </span>
+          )}
           {c.status === 'closed' && <span className="pill pill-closed">Closed</span>}
           {unread && (
             <>

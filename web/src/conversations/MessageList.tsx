@@ -63,19 +63,21 @@ export function DeleteMessageDialog({
 }) {
   return (
     <Dialog title="Delete Message" onClose={onClose}>
-      <p data-testid="delete-warning">{DELETE_WARNING}</p>
-      {error ? (
-        <div className="banner banner-error" role="alert">
-          {errorMessage(error)}
+      <div className="dialog-body">
+        <p data-testid="delete-warning">{DELETE_WARNING}</p>
+        {error ? (
+          <div className="banner banner-error" role="alert">
+            {errorMessage(error)}
+          </div>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" className="primary danger" onClick={onConfirm} disabled={pending}>
+            {pending ? 'Deleting…' : 'Delete'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
         </div>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="primary danger" onClick={onConfirm} disabled={pending}>
-          {pending ? 'Deleting…' : 'Delete'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
       </div>
     </Dialog>
   );
@@ -159,7 +161,7 @@ function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding, o
       ) : (
         <>
           {content}
-          {outbound && <DeliveryList deliveries={m.deliveries} phoneNumbers={phoneNumbers} />}
+          {outbound && !m.deleted && <DeliveryList deliveries={m.deliveries} phoneNumbers={phoneNumbers} />}
         </>
       )}
     </li>

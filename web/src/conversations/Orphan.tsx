@@ -108,6 +108,7 @@ function TagUsersDialog({
   return (
     <Dialog title="Tag Users" onClose={onClose}>
       <form
+        className="dialog-body"
         onSubmit={(e) => {
           e.preventDefault();
           if (userId !== null) assign.mutate(userId, { onSuccess: onClose });
