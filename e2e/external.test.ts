@@ -123,6 +123,7 @@ describeInBrowser('external conversations in the browser', () => {
     await page.getByRole('link', { name: 'Ada Lovelace' }).first().click();
     // Contact card buttons sit on the Phone/Cell Phone rows only.
     const rows = page.getByTestId('contact-method-row');
+    await rows.nth(1).waitFor();
     const count = await rows.count();
     expect(count).toBeGreaterThanOrEqual(2); // Ada has a Cell Phone and an Email row
     for (let i = 0; i < count; i++) {

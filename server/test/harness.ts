@@ -53,7 +53,7 @@ export interface Harness {
   optIn(...numbers: string[]): Promise<void>;
 }
 
-async function createTestDatabase(dialect: Dialect): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+async function createTestDatabase(dialect: Dialect): Promise<{ config: DatabaseConfig; drop: (force?: boolean) => Promise<void> }> {
   const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-test-'));
@@ -70,11 +70,11 @@ async function createTestDatabase(dialect: Dialect): Promise<{ config: DatabaseC
   await admin.end();
   return {
     config: { dialect: 'postgres', connectionString: url, schema: name },
-    drop: async () => {
+    drop: async (force = false) => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      // Sessions of this run still open (a server that did not close in time) would block the drop.
-      await c.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()`, [name]);
+      // Sessions of a server that did not close in time would block the drop.
+      if (force) await c.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()`, [name]);
       await c.query(`drop schema if exists ${name} cascade`);
       await c.end();
     },
@@ -192,7 +192,7 @@ export async function startHarness(dialect: Dialect, options: HarnessOptions = {
       ]);
       clearTimeout(timer);
       if (!closed) console.warn(`the ${dialect} test server did not close within 10 s`);
-      await db.drop();
+      await db.drop(!closed);
     },
   };
   return h;
