@@ -179,6 +179,8 @@ export function OrphanGroupChip({
   const [open, setOpen] = useState(false);
   const [choosing, setChoosing] = useState(false);
   const wrap = useRef<HTMLSpanElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const firstAction = useRef<HTMLButtonElement>(null);
   const popupId = useId();
 
   useEffect(() => {
@@ -187,8 +189,11 @@ export function OrphanGroupChip({
       if (wrap.current && !wrap.current.contains(e.target as Node)) setOpen(false);
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      opener.current?.focus();
     };
+    firstAction.current?.focus();
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
     return () => {
@@ -203,6 +208,7 @@ export function OrphanGroupChip({
       <span className="chip-kind">{TAG_KIND_LABELS.group}</span>
       <button
         type="button"
+        ref={opener}
         className="chip-label link-button"
         aria-haspopup="dialog"
         aria-expanded={open}
@@ -234,6 +240,7 @@ export function OrphanGroupChip({
           {c.orphan && (
             <button
               type="button"
+              ref={firstAction}
               className="small"
               onClick={() => {
                 setOpen(false);
