@@ -97,7 +97,7 @@ describeEachDatabase('deleting messages', (h) => {
     expect((await bob.delete(`/api/conversations/${conv.id}/messages/${msg.id}`)).status).toBe(403);
     const res = await alice.delete(`/api/conversations/${conv.id}/messages/${msg.id}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ body: '', deleted: { by: 'Alice', at: expect.any(String) } });
+    expect(res.body).toMatchObject({ body: '', author: { name: 'Alice' }, deleted: { by: 'Alice', at: expect.any(String) } });
     const shown = (await bob.get(`/api/conversations/${conv.id}/messages`)).body.items.find((m: { id: number }) => m.id === msg.id);
     expect(shown).toMatchObject({ body: '', deleted: { by: 'Alice' } });
     expect((await alice.get('/api/conversations/search?q=zanzibar')).body.items).toEqual([]);

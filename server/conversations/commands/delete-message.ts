@@ -23,7 +23,8 @@ export async function deleteMessage(ctx: Ctx, conversationId: number, messageId:
     // The body update also removes the old text from the full-text index (trigger / generated column).
     const row = await trx.updateTable('messages').set({ body: '', deleted_at: at, deleted_by: ctx.actor.id, held: 0 }).where('id', '=', messageId).returningAll().executeTakeFirstOrThrow();
     await trx.updateTable('inbound_messages').set({ body: '', params: '{}' }).where('message_id', '=', messageId).execute();
-    return presentMessage(row, null, [], ctx.actor.name);
+    const author = row.author_id !== null ? await trx.selectFrom('users').select('name').where('id', '=', row.author_id).executeTakeFirst() : undefined;
+    return presentMessage(row, author?.name ?? null, [], ctx.actor.name);
   });
   await publishConversationEvents(ctx, [{ type: 'message.updated', conversationId, message }]);
   return message;
