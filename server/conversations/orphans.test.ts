@@ -105,9 +105,15 @@ describeEachDatabase('deleting messages', (h) => {
     expect(row.body).toBe('');
   });
 
-  it('erases an inbound text’s stored webhook too', async () => {
+  it('erases an inbound text’s stored webhook too, and its text in the consent export (the entry stays)', async () => {
     const admin = await h().signIn('root', { role: 'admin' });
     const n = freshNumber();
+    const stopId = await receive(h(), n, 'STOP texting me 4111 now');
+    const stop = (await admin.get(`/api/conversations/${stopId}/messages`)).body.items.find((m: { direction: string }) => m.direction === 'inbound');
+    await admin.delete(`/api/conversations/${stopId}/messages/${stop.id}`);
+    const csv = String((await admin.get(`/api/phone-contacts/${encodeURIComponent(n)}/consent.csv`)).body);
+    expect(csv).not.toContain('4111');
+    expect(csv).toContain('"initiated_by_phone"');
     const id = await receive(h(), n, 'my card number is 4111');
     const msg = (await admin.get(`/api/conversations/${id}/messages`)).body.items.find((m: { direction: string }) => m.direction === 'inbound');
     await admin.delete(`/api/conversations/${id}/messages/${msg.id}`);
