@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { TEXTING_DISABLED_MESSAGE, UNSUBSCRIBED_MESSAGE } from '../core/send-policy.js';
 import { DEMO_PASSWORD } from '../server/seed/demo.js';
-import { describeInBrowser, launchBrowser } from './support/browser.js';
+import { describeInBrowser } from './support/browser.js';
 import { signedInPage } from './support/pages.js';
 import { openPhone, phoneReceives, textFromPhone } from './support/phone.js';
-import { startAppServer } from './support/server.js';
+import { useTextingApp } from './support/texting-app.js';
 
 /** Starts an internal conversation from the Conversations window, optionally tagging a record. */
 async function newConversation(page: Page, subject: string, tag?: string) {
@@ -27,20 +27,11 @@ async function send(page: Page, body: string) {
 }
 
 describeInBrowser('external conversations in the browser', () => {
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startAppServer({ SEED_DEMO: 'true', WORKERS: 'true', DISPATCH_POLL_MS: '200', EMULATOR_STATUS_DELAY_MS: '50', SEND_RATE_PER_SECOND: '0' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useTextingApp();
 
   it('adds a number by suggestion, shows the indicators only once external, and verbal opt-in sends the confirmation then the held message', async () => {
-    const { page, context } = await signedInPage(browser, server.url, 'admin', DEMO_PASSWORD);
-    const phone = await openPhone(browser, server.url, '+12015550123');
+    const { page, context } = await signedInPage(app.browser(), app.server().url, 'admin', DEMO_PASSWORD);
+    const phone = await openPhone(app.browser(), app.server().url, '+12015550123');
     await newConversation(page, 'Hinge order for Ada', 'Ada Lovelace');
     // Internal: none of the external indicators.
     await expect(page.getByTestId('external-indicator').count()).resolves.toBe(0);
@@ -76,8 +67,8 @@ describeInBrowser('external conversations in the browser', () => {
 
   it('adds a number by typing, asks by text, the phone replies "start" and the held message arrives; after STOP the next send shows the exact error', async () => {
     const number = '+12015550144';
-    const { page, context } = await signedInPage(browser, server.url, 'admin', DEMO_PASSWORD);
-    const phone = await openPhone(browser, server.url, number);
+    const { page, context } = await signedInPage(app.browser(), app.server().url, 'admin', DEMO_PASSWORD);
+    const phone = await openPhone(app.browser(), app.server().url, number);
     await newConversation(page, 'Quote by text');
     await page.getByRole('button', { name: 'Add Phone Number' }).click();
     await page.getByLabel('Phone number').fill('(201) 555-0144');
@@ -103,8 +94,8 @@ describeInBrowser('external conversations in the browser', () => {
 
   it('Disable Texting This Number on the Contact Card refuses the next send with the exact error', async () => {
     const number = '+12015550145';
-    const { page, context } = await signedInPage(browser, server.url, 'admin', DEMO_PASSWORD);
-    await server.emulator!.sendFromPhone(number, { body: 'this is the shop landline' });
+    const { page, context } = await signedInPage(app.browser(), app.server().url, 'admin', DEMO_PASSWORD);
+    await app.server().emulator!.sendFromPhone(number, { body: 'this is the shop landline' });
     const item = page.getByTestId('conversation-item').filter({ hasText: 'Text from (201) 555-0145' });
     await item.click();
     await page.getByRole('button', { name: 'Contact card for (201) 555-0145' }).first().click();
@@ -118,7 +109,7 @@ describeInBrowser('external conversations in the browser', () => {
   });
 
   it('starting a text from Customer Details with a number that has a thread goes to that thread', async () => {
-    const { page, context } = await signedInPage(browser, server.url, 'admin', DEMO_PASSWORD);
+    const { page, context } = await signedInPage(app.browser(), app.server().url, 'admin', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Customers' }).first().click();
     await page.getByRole('link', { name: 'Ada Lovelace' }).first().click();
     // Contact card buttons sit on the Phone/Cell Phone rows only.

@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/seed/demo.js';
-import { describeInBrowser, launchBrowser } from './support/browser.js';
+import { describeInBrowser } from './support/browser.js';
 import { signedInPage } from './support/pages.js';
 import { openPhone, phoneReceives, textFromPhone } from './support/phone.js';
-import { startAppServer } from './support/server.js';
+import { useTextingApp } from './support/texting-app.js';
 
 const MISSING =
   'Orphan conversation settings are missing: texts from unknown numbers are shown to administrators until both are set.';
@@ -12,22 +11,13 @@ const DELETE_WARNING =
   "Deleting this message removes it from Switchboard. It does not remove it from the recipient's phone.";
 
 describeInBrowser('orphan conversations in the browser', () => {
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startAppServer({ SEED_DEMO: 'true', WORKERS: 'true', DISPATCH_POLL_MS: '200', EMULATOR_STATUS_DELAY_MS: '50', SEND_RATE_PER_SECOND: '0' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useTextingApp();
 
   it('settings, then a text from a new number reaches the group live; a member claims it, saves the number, replies, and deletes the reply', async () => {
     const number = '+12015550177';
     // The admin sets the orphan settings; the warning shows until both are set.
-    const admin = await signedInPage(browser, server.url, 'admin', DEMO_PASSWORD);
-    await admin.page.goto(`${server.url}/preferences/add-ons/conversations`);
+    const admin = await signedInPage(app.browser(), app.server().url, 'admin', DEMO_PASSWORD);
+    await admin.page.goto(`${app.server().url}/preferences/add-ons/conversations`);
     await admin.page.getByRole('heading', { name: 'Conversations', exact: true }).waitFor();
     await admin.page.getByTestId('orphan-settings-warning').filter({ hasText: MISSING }).waitFor();
     await admin.page.getByLabel('Orphan Conversation User Group').selectOption({ label: 'Customer Service' });
@@ -37,11 +27,11 @@ describeInBrowser('orphan conversations in the browser', () => {
     await admin.page.getByTestId('orphan-settings-warning').waitFor({ state: 'detached' });
 
     // Maria (Customer Service) waits in the Conversations window.
-    const { page, context } = await signedInPage(browser, server.url, 'maria', DEMO_PASSWORD);
+    const { page, context } = await signedInPage(app.browser(), app.server().url, 'maria', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Conversations' }).first().click();
     await page.getByTestId('conversation-item').first().waitFor();
 
-    const phone = await openPhone(browser, server.url, number);
+    const phone = await openPhone(app.browser(), app.server().url, number);
     await textFromPhone(phone, number, 'Hi, is my order ready?');
 
     // It appears live for the group's member.
@@ -121,10 +111,10 @@ describeInBrowser('orphan conversations in the browser', () => {
   it('assigns an orphan from the group chip: Tag Users lists the group, Accept swaps the group for the user', async () => {
     // The orphan settings were saved by the journey above (same server).
     const number = '+12015550178';
-    const sam = await signedInPage(browser, server.url, 'sam', DEMO_PASSWORD);
+    const sam = await signedInPage(app.browser(), app.server().url, 'sam', DEMO_PASSWORD);
     await sam.page.getByRole('link', { name: 'Conversations' }).first().click();
     await sam.page.getByTestId('conversation-item').first().waitFor();
-    await server.emulator!.sendFromPhone(number, { body: 'Do you have hinges in stock?' });
+    await app.server().emulator!.sendFromPhone(number, { body: 'Do you have hinges in stock?' });
     await sam.page.getByTestId('conversation-item').filter({ hasText: '(201) 555-0178' }).click();
     await sam.page.getByTestId('message').filter({ hasText: 'Do you have hinges in stock?' }).waitFor();
     const url = sam.page.url();
@@ -139,7 +129,7 @@ describeInBrowser('orphan conversations in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // Maria now has it, the group is no longer tagged, and the thread says who did it.
-    const maria = await signedInPage(browser, server.url, 'maria', DEMO_PASSWORD);
+    const maria = await signedInPage(app.browser(), app.server().url, 'maria', DEMO_PASSWORD);
     await maria.page.goto(url);
     await maria.page.getByTestId('message').filter({ hasText: 'Assigned to Maria Lopez by Sam Rivera.' }).waitFor();
     await maria.page.getByTestId('tag-chip').filter({ hasText: 'Maria Lopez' }).waitFor();
@@ -151,8 +141,8 @@ describeInBrowser('orphan conversations in the browser', () => {
 
   it('a Claim that lost the race shows the server\'s words', async () => {
     const number = '+12015550179';
-    await server.emulator!.sendFromPhone(number, { body: 'Anyone there?' });
-    const maria = await signedInPage(browser, server.url, 'maria', DEMO_PASSWORD);
+    await app.server().emulator!.sendFromPhone(number, { body: 'Anyone there?' });
+    const maria = await signedInPage(app.browser(), app.server().url, 'maria', DEMO_PASSWORD);
     // Maria's screen misses the live update (no event stream), so her Claim button is still there.
     await maria.context.route('**/api/events', (r) => r.abort());
     await maria.page.reload();
@@ -160,7 +150,7 @@ describeInBrowser('orphan conversations in the browser', () => {
     await maria.page.getByTestId('conversation-item').filter({ hasText: '(201) 555-0179' }).click();
     await maria.page.getByRole('button', { name: 'Claim', exact: true }).waitFor();
 
-    const sam = await signedInPage(browser, server.url, 'sam', DEMO_PASSWORD);
+    const sam = await signedInPage(app.browser(), app.server().url, 'sam', DEMO_PASSWORD);
     await sam.page.goto(maria.page.url());
     await sam.page.getByRole('button', { name: 'Claim', exact: true }).click();
     await sam.page.getByTestId('message').filter({ hasText: 'Claimed by Sam Rivera.' }).waitFor();

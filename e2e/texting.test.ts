@@ -1,27 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/seed/demo.js';
-import { describeInBrowser, launchBrowser } from './support/browser.js';
+import { describeInBrowser } from './support/browser.js';
 import { signedInPage } from './support/pages.js';
 import { openPhone, textFromPhone } from './support/phone.js';
-import { startAppServer } from './support/server.js';
+import { useTextingApp } from './support/texting-app.js';
 
 describeInBrowser('texting between the app and a simulated phone', () => {
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startAppServer({ SEED_DEMO: 'true', WORKERS: 'true', DISPATCH_POLL_MS: '200', EMULATOR_STATUS_DELAY_MS: '50', SEND_RATE_PER_SECOND: '0' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useTextingApp();
 
   it('a phone texts in, staff see it live and reply, the phone receives the reply and staff see it delivered', async () => {
     const number = '+12015550177';
-    const admin = await signedInPage(browser, server.url, 'admin', DEMO_PASSWORD);
-    const phone = await openPhone(browser, server.url, number);
+    const admin = await signedInPage(app.browser(), app.server().url, 'admin', DEMO_PASSWORD);
+    const phone = await openPhone(app.browser(), app.server().url, number);
 
     await textFromPhone(phone, number, 'Hi, is my order ready?');
     const item = admin.page.getByTestId('conversation-item').filter({ hasText: 'Text from (201) 555-0177' });
@@ -41,10 +31,10 @@ describeInBrowser('texting between the app and a simulated phone', () => {
   });
 
   it('shows the carrier’s failure explanation for a landline', async () => {
-    const admin = await signedInPage(browser, server.url, 'admin', DEMO_PASSWORD);
+    const admin = await signedInPage(app.browser(), app.server().url, 'admin', DEMO_PASSWORD);
     const landline = '+12015550181';
     // The landline "texted in" earlier through the emulator, so it counts as opted in.
-    await server.emulator!.sendFromPhone(landline, { body: 'calling from the office line' });
+    await app.server().emulator!.sendFromPhone(landline, { body: 'calling from the office line' });
     const item = admin.page.getByTestId('conversation-item').filter({ hasText: 'Text from (201) 555-0181' });
     await item.waitFor();
     await item.click();
