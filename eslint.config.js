@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/config.ts', 'server/test/**', 'e2e/**', 'bench/**', 'vitest.config.ts', '**/*.test.ts'],
+    files: ['server/config.ts', 'vite.config.ts', 'server/test/**', 'e2e/**', 'bench/**', 'vitest.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import type { ProxyOptions } from 'vite';
 
 /** Where `npm run dev` runs the API server (server/dev.ts starts it on this port). */
-const API_TARGET = 'http://localhost:3000';
+const API_TARGET = `http://localhost:${process.env.PORT ?? 3000}`;
 
 const toApi: ProxyOptions = {
   target: API_TARGET,

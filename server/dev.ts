@@ -1,5 +1,5 @@
 /**
- * `npm run dev`: the API server (restarted on change by `tsx watch`) on :3000 and the Vite dev
+ * `npm run dev`: the API server (restarted on change by `tsx watch`) on PORT (3000) and the Vite dev
  * server (hot reload) on :5173, which proxies /api, /healthz, /simulator and /webhooks to the API.
  * Both children share this terminal; Ctrl+C (or either child dying) stops both.
  */
@@ -7,12 +7,14 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name: string) =>
   path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const WEB_URL = 'http://localhost:5173';
-const API_URL = 'http://localhost:3000';
+// The API listens on PORT (default 3000); Vite's proxy reads the same variable (vite.config.ts).
+const API_URL = `http://localhost:${loadConfig().port}`;
 
 const children: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
