@@ -60,7 +60,7 @@ it('refuses to start with a clear list of invalid settings', async () => {
   expect(output()).toContain('LOG_LEVEL');
 });
 
-it('starts on a fresh data directory, prints the URL, and shuts down cleanly on SIGTERM', async () => {
+it('starts on a fresh data directory, prints the URL, and on SIGTERM finishes in-flight requests and exits cleanly', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-boot-'));
   const { child, exited, output } = startMain({ DATA_DIR: dir, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', NODE_ENV: 'production' });
   try {
@@ -72,7 +72,23 @@ it('starts on a fresh data directory, prints the URL, and shuts down cleanly on 
     const url = /running at (http:\/\/\S+)/.exec(output())![1]!;
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect(fs.existsSync(path.join(dir, 'switchboard.db'))).toBe(true);
+    // Requests in flight when SIGTERM arrives are finished, not dropped: each sign-in attempt
+    // spends tens of milliseconds hashing, so many are still running when the signal lands.
+    const inFlight = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', connection: 'close' },
+        body: JSON.stringify({ username: `nobody${i}`, password: 'wrong password' }),
+      }).then((r) => r.status, (err: Error) => `failed: ${err.message}`),
+    );
+    // Signal only once the server has received every one of them (it logs each incoming request).
+    const received = () => (output().match(/"msg":"incoming request"/g) ?? []).length;
+    const before = received();
+    const until = Date.now() + 10_000;
+    while (received() < before + 40 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGTERM');
+    const statuses = await Promise.all(inFlight);
+    expect(statuses.every((st) => st === 401 || st === 429), JSON.stringify(statuses)).toBe(true);
     expect(await exited).toBe(0);
     expect(output()).toContain('shutdown complete');
   } finally {
