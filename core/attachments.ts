@@ -1,0 +1,30 @@
+/** Twilio's limit for the media of one MMS (https://www.twilio.com/docs/messaging/guides/accepted-mime-types). */
+export const MMS_MAX_BYTES = 5 * 1024 * 1024;
+/** Download links for non-image attachments stay active this long after sending. */
+export const DOWNLOAD_LINK_DAYS = 14;
+
+/** Picture formats carriers show inline as MMS; other pictures are converted to JPEG first. */
+export const MMS_IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
+export const CONVERTIBLE_IMAGE_TYPES = new Set(['image/heic', 'image/heif', 'image/webp', 'image/tiff', 'image/bmp']);
+
+export type Delivery = 'mms-image' | 'convert-to-jpeg' | 'download-link';
+
+/** How an attachment of a (sniffed) content type is texted. */
+export function deliveryFor(contentType: string): Delivery {
+  if (MMS_IMAGE_TYPES.has(contentType)) return 'mms-image';
+  if (CONVERTIBLE_IMAGE_TYPES.has(contentType)) return 'convert-to-jpeg';
+  return 'download-link';
+}
+
+export type PlannedMessage<A> = { kind: 'text'; body: string } | { kind: 'attachment'; attachment: A };
+
+/**
+ * A message with N attachments is sent as N+1 messages: the text first (if any), then one
+ * message per attachment in the order shown.
+ */
+export function planMessages<A>(body: string, attachments: readonly A[]): PlannedMessage<A>[] {
+  const plan: PlannedMessage<A>[] = [];
+  if (body.trim()) plan.push({ kind: 'text', body });
+  for (const attachment of attachments) plan.push({ kind: 'attachment', attachment });
+  return plan;
+}
