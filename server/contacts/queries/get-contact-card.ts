@@ -1,17 +1,11 @@
-import { parsePhone } from '../../../core/phone-numbers.js';
 import type { DbOrTrx } from '../../db/schema.js';
-import { AppError } from '../../errors.js';
 import { getPreferences } from '../../preferences/queries/get-preferences.js';
+import { oneE164 } from '../phone-input.js';
 import { presentConsentEvent, presentContactCard } from '../presenters.js';
 import type { ContactCardOut } from '../presenters.js';
 
-/** Reads a phone number from a URL or form in any spelling; E.164 or INVALID_PHONE_NUMBER. */
-export async function normaliseNumber(db: DbOrTrx, input: string, field = 'params.number'): Promise<string> {
-  const { defaultRegion } = await getPreferences(db);
-  const parsed = parsePhone(input, defaultRegion);
-  if (!parsed.ok) throw new AppError('INVALID_PHONE_NUMBER', `“${input}” ${parsed.reason}.`, { fields: [{ field, message: parsed.reason }] });
-  return parsed.e164;
-}
+/** Reads a phone number from a URL in any spelling; E.164 or INVALID_PHONE_NUMBER. */
+export const normaliseNumber = (db: DbOrTrx, input: string) => oneE164(db, input, 'params.number');
 
 /** Customers and vendors whose Contact Methods or Customer Contacts hold the number. */
 export async function partiesWithNumber(db: DbOrTrx, number: string): Promise<ContactCardOut['links']> {

@@ -1,5 +1,6 @@
 import { endpointKey } from '../../../core/endpoints.js';
-import { formatPhone, parsePhone } from '../../../core/phone-numbers.js';
+import { formatPhone } from '../../../core/phone-numbers.js';
+import { toE164 } from '../../contacts/phone-input.js';
 import type { Actor, Ctx } from '../../context.js';
 import { isoNow } from '../../context.js';
 import type { Trx } from '../../db/schema.js';
@@ -21,14 +22,7 @@ export interface EndpointChange {
 
 /** Normalises typed numbers to E.164, naming the first that is not a valid number. */
 export async function normaliseNumbers(ctx: Ctx, inputs: string[]): Promise<string[]> {
-  const { defaultRegion } = await getPreferences(ctx.db);
-  return inputs.map((input, i) => {
-    const parsed = parsePhone(input, defaultRegion);
-    if (!parsed.ok) {
-      throw new AppError('INVALID_PHONE_NUMBER', `“${input}” ${parsed.reason}.`, { fields: [{ field: `body.phoneNumbers.${i}`, message: parsed.reason }] });
-    }
-    return parsed.e164;
-  });
+  return toE164(ctx.db, inputs.map((value, i) => ({ value, field: `body.phoneNumbers.${i}` })));
 }
 
 /** The open conversation with exactly this endpoint set, if any. */

@@ -1,5 +1,5 @@
-import { parsePhone } from '../../../core/phone-numbers.js';
-import { getPreferences } from '../../preferences/queries/get-preferences.js';
+import { isPhoneContactMethod } from '../../../core/contact-methods.js';
+import { toE164 } from '../../contacts/phone-input.js';
 import type { Trx } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { partyColumn } from '../queries/get-party.js';
@@ -10,20 +10,13 @@ import type { PartyInput, PartyKind } from '../schema.js';
  * with an id are updated, rows without are added, rows no longer present are removed.
  */
 export async function saveChildren(trx: Trx, kind: PartyKind, partyId: number, input: PartyInput, now: string) {
-  const { defaultRegion } = await getPreferences(trx);
-  const problems: { field: string; message: string }[] = [];
-  const e164 = (type: string, value: string | null, field: string) => {
-    if (value === null || (type !== 'Phone' && type !== 'Cell Phone')) return null;
-    const parsed = parsePhone(value, defaultRegion);
-    if (parsed.ok) return parsed.e164;
-    problems.push({ field, message: `“${value}” ${parsed.reason}` });
-    return null;
-  };
-  input.contactMethods.forEach((m, i) => e164(m.type, m.value, `body.contactMethods.${i}.value`));
-  input.contacts.forEach((c, i) => e164('Phone', c.phone, `body.contacts.${i}.phone`));
-  if (problems.length) {
-    throw new AppError('INVALID_PHONE_NUMBER', `Not a valid phone number: ${problems.map((p) => p.message).join('; ')}.`, { fields: problems });
-  }
+  // Phone and Cell Phone methods and contacts' phones, normalised (all invalid ones refused at once).
+  const phones = [
+    ...input.contactMethods.flatMap((m, i) => (isPhoneContactMethod(m.type) ? [{ key: `m${i}`, value: m.value, field: `body.contactMethods.${i}.value` }] : [])),
+    ...input.contacts.flatMap((c, i) => (c.phone ? [{ key: `c${i}`, value: c.phone, field: `body.contacts.${i}.phone` }] : [])),
+  ];
+  const normalised = await toE164(trx, phones);
+  const e164 = new Map(phones.map((p, i) => [p.key, normalised[i]!]));
   if (kind === 'vendor' && input.contacts.length > 0) {
     throw new AppError('VALIDATION_FAILED', 'Vendors have Contact Methods only, not Customer Contacts.', {
       fields: [{ field: 'body.contacts', message: 'must be empty for a vendor' }],
@@ -34,7 +27,7 @@ export async function saveChildren(trx: Trx, kind: PartyKind, partyId: number, i
   const existingIds = new Set(existing.map((r) => r.id));
   const keep = new Set<number>();
   for (const [position, m] of input.contactMethods.entries()) {
-    const values = { type: m.type, value: m.value, description: m.description, position, phone_e164: e164(m.type, m.value, '') };
+    const values = { type: m.type, value: m.value, description: m.description, position, phone_e164: e164.get(`m${position}`) ?? null };
     if (m.id !== undefined) {
       if (!existingIds.has(m.id)) throw new AppError('NOT_FOUND', `Contact method ${m.id} does not belong to this ${kind}.`);
       keep.add(m.id);
@@ -58,8 +51,8 @@ export async function saveChildren(trx: Trx, kind: PartyKind, partyId: number, i
   const existingContacts = await trx.selectFrom('customer_contacts').select('id').where('customer_id', '=', partyId).execute();
   const contactIds = new Set(existingContacts.map((r) => r.id));
   const keepContacts = new Set<number>();
-  for (const c of input.contacts) {
-    const values = { name: c.name, title: c.title, phone: c.phone, email: c.email, phone_e164: e164('Phone', c.phone, '') };
+  for (const [i, c] of input.contacts.entries()) {
+    const values = { name: c.name, title: c.title, phone: c.phone, email: c.email, phone_e164: e164.get(`c${i}`) ?? null };
     if (c.id !== undefined) {
       if (!contactIds.has(c.id)) throw new AppError('NOT_FOUND', `Customer contact ${c.id} does not belong to this customer.`);
       keepContacts.add(c.id);

@@ -1,9 +1,7 @@
-import { parsePhone } from '../../../core/phone-numbers.js';
+import { oneE164 } from '../../contacts/phone-input.js';
 import { requireAdmin } from '../../auth/authorize.js';
 import type { Ctx, Services } from '../../context.js';
 import { isoNow } from '../../context.js';
-import { AppError } from '../../errors.js';
-import { getPreferences } from '../../preferences/queries/get-preferences.js';
 import { ProviderError } from '../../providers/messaging-provider.js';
 import { providerFor } from '../provider-cache.js';
 import type { SetTwilioKeyInput, TwilioSenderInput, TwilioSettingsOut } from './schema.js';
@@ -53,12 +51,7 @@ export async function setTwilioApiKey(ctx: Ctx, input: SetTwilioKeyInput): Promi
 /** The sender: a Messaging Service SID (preferred) or a From number in E.164. */
 export async function setTwilioSender(ctx: Ctx, input: TwilioSenderInput): Promise<TwilioSettingsOut> {
   requireAdmin(ctx.actor);
-  let from: string | null = null;
-  if (input.fromNumber) {
-    const parsed = parsePhone(input.fromNumber, (await getPreferences(ctx.db)).defaultRegion);
-    if (!parsed.ok) throw new AppError('INVALID_PHONE_NUMBER', `“${input.fromNumber}” ${parsed.reason}.`, { fields: [{ field: 'body.fromNumber', message: parsed.reason }] });
-    from = parsed.e164;
-  }
+  const from = input.fromNumber ? await oneE164(ctx.db, input.fromNumber, 'body.fromNumber') : null;
   await upsert(ctx, { messaging_service_sid: input.messagingServiceSid, from_number: from });
   return getTwilioSettings(ctx);
 }
