@@ -37,3 +37,8 @@ export function fillText(template: string, values: TextValues): string {
     .map((line) => line.replace(/\{(\w+)\}/g, (whole, name: string) => (name in map ? (map[name] ?? '(not set)') : whole)))
     .join('\n');
 }
+
+/** The placeholder values from the company's settings. */
+export function textValuesFrom(prefs: { companyName: string; companyPhone: string | null; privacyPolicyUrl: string | null; termsUrl: string | null }): TextValues {
+  return { company: prefs.companyName, companyPhone: prefs.companyPhone, privacyPolicyUrl: prefs.privacyPolicyUrl, termsUrl: prefs.termsUrl };
+}

@@ -74,3 +74,18 @@ export function presentConsentEvent(e: ConsentEventRow, userName: string | null)
     createdAt: e.created_at,
   };
 }
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? '' : String(v);
+  // Quote always; neutralise spreadsheet formulas (a cell starting with = + - @).
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
+};
+
+/** A number's consent ledger as CSV (RFC 4180 line ends), for evidence outside Switchboard. */
+export function presentConsentCsv(number: string, rows: ReturnType<typeof presentConsentEvent>[]): string {
+  const lines = [
+    ['Time (UTC)', 'Phone number', 'Event', 'State after', 'Method', 'By user', 'Inbound message', 'Text'].map(csvCell).join(','),
+    ...rows.map((r) => [r.createdAt, number, r.event, r.stateAfter, r.method, r.user?.name ?? null, r.inboundMessageId, r.text].map(csvCell).join(',')),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -5,17 +5,12 @@ import { errorOut } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { addContactToParty, createPartyFromContact } from './commands/link-contact.js';
 import { saveContactCard } from './commands/save-contact-card.js';
-import { consentEventOut, contactCardOut } from './presenters.js';
+import { consentEventOut, contactCardOut, presentConsentCsv } from './presenters.js';
 import { consentHistory, getContactCard, normaliseNumber } from './queries/get-contact-card.js';
 import { searchContactCards } from './queries/search-contact-cards.js';
 import { addToPartyIn, contactCardIn, contactSearchQuery, createPartyIn, numberParams } from './schema.js';
 
 const tags = ['contact cards'];
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  // Quote always; neutralise spreadsheet formulas (a cell starting with = + - @).
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
-};
 
 /** The Contact Card of a phone number: `/api/phone-contacts/:number` (any spelling of the number). */
 export async function contactRoutes(app: App, s: Services) {
@@ -39,15 +34,11 @@ export async function contactRoutes(app: App, s: Services) {
     schema: { tags, params: numberParams, response: { 200: z.string(), 400: errorOut } },
   }, async (request, reply) => {
     const number = await normaliseNumber(s.db, request.params.number);
-    const rows = await consentHistory(s.db, number);
-    const lines = [
-      ['Time (UTC)', 'Phone number', 'Event', 'State after', 'Method', 'By user', 'Inbound message', 'Text'].map(csvCell).join(','),
-      ...rows.map((r) => [r.createdAt, number, r.event, r.stateAfter, r.method, r.user?.name ?? null, r.inboundMessageId, r.text].map(csvCell).join(',')),
-    ];
+    const csv = presentConsentCsv(number, await consentHistory(s.db, number));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="consent-${number.replace('+', '')}.csv"`)
-      .send(`${lines.join('\r\n')}\r\n`);
+      .send(csv);
   });
 
   const linked = z.object({ kind: z.enum(['customer', 'vendor']), id: z.number() });

@@ -1,4 +1,3 @@
-import { fillText } from '../../core/opt-in-texts.js';
 import type { Services } from '../context.js';
 import { actorOf, ctxOf } from '../http/auth.js';
 import { requireAdmin } from '../auth/authorize.js';
@@ -7,7 +6,7 @@ import type { App } from '../http/types.js';
 import { updatePreferences } from './commands/update-preferences.js';
 import { preferencesOut, preferencesPatchIn } from './definitions.js';
 import { companyOut } from './presenters.js';
-import { resolveTexting } from '../texting/settings/texting-settings.js';
+import { getCompany } from './queries/get-company.js';
 import { getPreferences } from './queries/get-preferences.js';
 
 const tags = ['preferences'];
@@ -29,24 +28,5 @@ export async function companyPreferenceRoutes(app: App, s: Services) {
 
   app.get('/api/company', {
     schema: { tags, response: { 200: companyOut } },
-  }, async () => {
-    const [prefs, texting] = await Promise.all([getPreferences(s.db), resolveTexting(s)]);
-    return {
-      companyName: prefs.companyName,
-      timeZone: prefs.timeZone,
-      defaultRegion: prefs.defaultRegion,
-      defaultConversationTypeId: prefs.defaultConversationTypeId,
-      verbalOptInScript: fillText(prefs.verbalOptInScript, {
-        company: prefs.companyName,
-        companyPhone: prefs.companyPhone,
-        privacyPolicyUrl: prefs.privacyPolicyUrl,
-        termsUrl: prefs.termsUrl,
-      }),
-      texting: {
-        available: texting !== null,
-        usingEmulator: texting?.usingEmulator ?? false,
-        simulatorUrl: texting?.usingEmulator ? '/simulator' : null,
-      },
-    };
-  });
+  }, async () => getCompany(s));
 }

@@ -30,3 +30,4 @@ export const companyOut = z.object({
     simulatorUrl: z.string().nullable(),
   }),
 });
+export type CompanyOut = z.infer<typeof companyOut>;

@@ -1,4 +1,4 @@
-import { fillText } from '../../../core/opt-in-texts.js';
+import { fillText, textValuesFrom } from '../../../core/opt-in-texts.js';
 import type { TextValues } from '../../../core/opt-in-texts.js';
 import { TEXTING_DISABLED_MESSAGE, UNSUBSCRIBED_MESSAGE } from '../../../core/send-policy.js';
 import { recordConsent } from '../../contacts/commands/record-consent.js';
@@ -19,7 +19,7 @@ import { releaseHeldMessages } from './release-held.js';
 
 export async function textValues(db: DbOrTrx): Promise<TextValues & { prefs: Awaited<ReturnType<typeof getPreferences>> }> {
   const prefs = await getPreferences(db);
-  return { company: prefs.companyName, companyPhone: prefs.companyPhone, privacyPolicyUrl: prefs.privacyPolicyUrl, termsUrl: prefs.termsUrl, prefs };
+  return { ...textValuesFrom(prefs), prefs };
 }
 
 /**
