@@ -1,20 +1,13 @@
+import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message.js';
 import { NETWORK_ERROR, describeTwilioError } from '../../../core/twilio-errors.js';
 import { ProviderError } from '../messaging-provider.js';
 import type { MessagingProvider, OutboundText, ProviderMessage } from '../messaging-provider.js';
 import { createTwilioClient } from './request-client.js';
 import type { TwilioClientOptions } from './request-client.js';
 
-interface TwilioMessageLike {
-  sid: string;
-  status: string;
-  to: string;
-  from: string | null;
-  body: string;
-  errorCode: number | null;
-  dateCreated: Date | null;
-}
 
-const present = (m: TwilioMessageLike): ProviderMessage => ({
+/** The SDK's message as the provider interface shows it. */
+const present = (m: Pick<MessageInstance, 'sid' | 'status' | 'to' | 'from' | 'body' | 'errorCode' | 'dateCreated'>): ProviderMessage => ({
   sid: m.sid,
   status: m.status,
   to: m.to,
