@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 export async function openPhone(browser: Browser, baseUrl: string, number: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(20_000);
   await page.goto(`${baseUrl}/simulator`);
   await page.getByLabel('Phone number').fill(number);
   await page.getByRole('button', { name: 'Add phone' }).click();

@@ -3,11 +3,8 @@ import { expect, it } from 'vitest';
 import { endpointKey } from '../../core/endpoints.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { describeEachDatabase } from '../test/harness.js';
-import { inboundParams, postSignedWebhook } from '../test/twilio-signing.js';
-import { createInboundProcessor } from '../texting/inbound/process-inbound.js';
+import { freshNumber, receiveText } from '../test/twilio-signing.js';
 
-let next = 0;
-const freshNumber = () => `+1862555${String(1000 + next++).padStart(4, '0')}`;
 
 it('keys an endpoint set by its sorted, distinct numbers', () => {
   expect(endpointKey(['+2', '+1', '+2'])).toBe('+1,+2');
@@ -89,11 +86,7 @@ describeEachDatabase('one thread per set of endpoints', (h) => {
     await h().optIn(a, b);
     const solo = (await alice.post('/api/conversations', { subject: 'Solo', phoneNumbers: [a] })).body;
     const group = (await alice.post('/api/conversations', { subject: 'Group', phoneNumbers: [a, b] })).body;
-    const processor = createInboundProcessor(h().running.services);
-    const receive = async (from: string, body: string) => {
-      await postSignedWebhook(h(), '/webhooks/twilio/messages', inboundParams(from, body));
-      await processor.runOnce();
-    };
+    const receive = (from: string, body: string) => receiveText(h(), from, body);
     await receive(a, 'to the one-to-one');
     await alice.post(`/api/conversations/${group.id}/messages`, { body: 'group text' });
     await receive(a, 'reply to the group');

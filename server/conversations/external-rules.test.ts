@@ -2,13 +2,9 @@ import { expect, it } from 'vitest';
 import { TEXTING_DISABLED_MESSAGE, UNSUBSCRIBED_MESSAGE } from '../../core/send-policy.js';
 import type { ApiClient, Harness } from '../test/harness.js';
 import { describeEachDatabase } from '../test/harness.js';
-import { inboundParams, postSignedWebhook } from '../test/twilio-signing.js';
-import { createInboundProcessor } from '../texting/inbound/process-inbound.js';
+import { freshNumber, receiveText } from '../test/twilio-signing.js';
 import { createDispatcher } from '../texting/outbox/dispatcher.js';
 
-let next = 0;
-/** A fresh fictional number per test, so tests sharing a database never share a thread. */
-const freshNumber = () => `+1973555${String(1000 + next++).padStart(4, '0')}`;
 
 async function externalConversation(h: Harness, c: ApiClient, numbers: string[], subject = 'External') {
   const res = await c.post('/api/conversations', { subject, phoneNumbers: numbers });
@@ -16,10 +12,7 @@ async function externalConversation(h: Harness, c: ApiClient, numbers: string[],
   return res.body.id as number;
 }
 const thread = async (c: ApiClient, id: number) => (await c.get(`/api/conversations/${id}/messages?limit=200`)).body.items;
-const inbound = async (h: Harness, from: string, body: string, extra: Record<string, string> = {}) => {
-  expect((await postSignedWebhook(h, '/webhooks/twilio/messages', inboundParams(from, body, extra))).statusCode).toBe(200);
-  await createInboundProcessor(h.running.services).runOnce();
-};
+const inbound = receiveText;
 const card = async (c: ApiClient, n: string) => (await c.get(`/api/phone-contacts/${encodeURIComponent(n)}`)).body;
 // Several lanes, as in production: one phone's texts must still arrive in order.
 const dispatch = (h: Harness) => createDispatcher(h.running.services, { batch: 50, concurrency: 4, ratePerSecond: 0 }).runOnce();

@@ -1,15 +1,13 @@
 import { expect, it } from 'vitest';
 import type { Harness } from '../test/harness.js';
 import { describeEachDatabase } from '../test/harness.js';
-import { inboundParams, postSignedWebhook } from '../test/twilio-signing.js';
-import { createInboundProcessor } from '../texting/inbound/process-inbound.js';
+import { freshNumber, receiveText } from '../test/twilio-signing.js';
 
-let next = 0;
-const freshNumber = () => `+1862555${String(3000 + next++).padStart(4, '0')}`;
+let setups = 0;
 
+/** Receives a text and answers the id of the open conversation it is now in. */
 async function receive(h: Harness, from: string, body: string) {
-  await postSignedWebhook(h, '/webhooks/twilio/messages', inboundParams(from, body));
-  await createInboundProcessor(h.running.services).runOnce();
+  await receiveText(h, from, body);
   const row = await h.running.services.db.selectFrom('conversations').select('id').where('endpoint_key', '=', from).where('status', '=', 'open').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -19,8 +17,8 @@ async function orphanSetup(h: Harness) {
   const ann = await h.signIn('ann');
   const ben = await h.signIn('ben');
   const outsider = await h.signIn('olga');
-  const group = (await admin.post('/api/user-groups', { name: `Texts In ${next}`, memberIds: [ann.userId, ben.userId] })).body;
-  const type = (await admin.post('/api/conversation-types', { name: `Orphan ${next}` })).body;
+  const group = (await admin.post('/api/user-groups', { name: `Texts In ${++setups}`, memberIds: [ann.userId, ben.userId] })).body;
+  const type = (await admin.post('/api/conversation-types', { name: `Orphan ${setups}` })).body;
   await admin.put('/api/preferences', { orphanUserGroupId: group.id, orphanConversationTypeId: type.id });
   return { admin, ann, ben, outsider, group, type };
 }

@@ -31,3 +31,15 @@ export function inboundParams(from: string, body: string, overrides: Record<stri
     ...overrides,
   };
 }
+
+/** An inbound text arriving as Twilio's signed webhook, then processed into its conversation. */
+export async function receiveText(h: Harness, from: string, body: string, extra: Record<string, string> = {}) {
+  const res = await postSignedWebhook(h, '/webhooks/twilio/messages', inboundParams(from, body, extra));
+  if (res.statusCode !== 200) throw new Error(`webhook answered ${res.statusCode}: ${res.body}`);
+  const { createInboundProcessor } = await import('../texting/inbound/process-inbound.js');
+  await createInboundProcessor(h.running.services).runOnce();
+}
+
+let fresh = 0;
+/** A fictional number not used before in this test file, so tests sharing a database never share a thread. */
+export const freshNumber = () => `+1973555${String(1000 + fresh++).padStart(4, '0')}`;
