@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { deliveryFor, planMessages } from './attachments.js';
+import { deliveryFor, downloadLinkText, formatBytes, planMessages } from './attachments.js';
 
 it('plans N+1 messages, text first, attachments in the order shown; attachments only make N', () => {
   expect(planMessages('Here you go', ['a.pdf', 'b.jpg'])).toEqual([
@@ -24,4 +24,23 @@ it.each([
   ['image/svg+xml', 'download-link'],
 ])('texts %s as %s', (type, delivery) => {
   expect(deliveryFor(type)).toBe(delivery);
+});
+
+it.each([
+  [0, '0 bytes'],
+  [1, '1 byte'],
+  [1023, '1,023 bytes'],
+  [1024, '1 KB'],
+  [186_368, '182 KB'],
+  [5 * 1024 * 1024, '5 MB'],
+  [9.1 * 1024 * 1024, '9.1 MB'],
+  [25 * 1024 * 1024, '25 MB'],
+])('formats %i bytes as %s', (n, text) => {
+  expect(formatBytes(n)).toBe(text);
+});
+
+it('puts the file name, size and link in the text that carries a file', () => {
+  expect(downloadLinkText('invoice.pdf', 186_368, 'https://sb.example.com/files/d/abc')).toBe(
+    'invoice.pdf (182 KB), download within 14 days: https://sb.example.com/files/d/abc',
+  );
 });

@@ -5,7 +5,7 @@ export const DOWNLOAD_LINK_DAYS = 14;
 
 /** Picture formats carriers show inline as MMS; other pictures are converted to JPEG first. */
 export const MMS_IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
-export const CONVERTIBLE_IMAGE_TYPES = new Set(['image/heic', 'image/heif', 'image/webp', 'image/tiff', 'image/bmp']);
+export const CONVERTIBLE_IMAGE_TYPES = new Set(['image/heic', 'image/heif', 'image/avif', 'image/webp', 'image/tiff', 'image/bmp']);
 
 export type Delivery = 'mms-image' | 'convert-to-jpeg' | 'download-link';
 
@@ -27,4 +27,32 @@ export function planMessages<A>(body: string, attachments: readonly A[]): Planne
   if (body.trim()) plan.push({ kind: 'text', body });
   for (const attachment of attachments) plan.push({ kind: 'attachment', attachment });
   return plan;
+}
+
+/** Bytes as people read them: "812 bytes", "182 KB", "9.1 MB" (1 KB = 1,024 bytes). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n.toLocaleString('en-US')} ${n === 1 ? 'byte' : 'bytes'}`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = value < 10 && unit > 0 ? 1 : 0;
+  return `${Number(value.toFixed(digits)).toLocaleString('en-US')} ${units[unit]}`;
+}
+
+/** The text that carries a non-image attachment to a phone: its name, size and download link. */
+export function downloadLinkText(fileName: string, size: number, url: string): string {
+  return `${fileName} (${formatBytes(size)}), download within ${DOWNLOAD_LINK_DAYS} days: ${url}`;
+}
+
+/** The short name of a picture format for notes ("HEIC", "WebP"). */
+export function imageFormatName(contentType: string): string {
+  const names: Record<string, string> = {
+    'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/gif': 'GIF', 'image/heic': 'HEIC', 'image/heif': 'HEIF',
+    'image/avif': 'AVIF', 'image/webp': 'WebP', 'image/tiff': 'TIFF', 'image/bmp': 'BMP',
+  };
+  return names[contentType] ?? contentType;
 }

@@ -13,6 +13,8 @@ import { z } from 'zod';
 import { authRoutes } from './auth/routes.js';
 import type { Services } from './context.js';
 import { contactRoutes } from './contacts/routes.js';
+import { attachmentRoutes } from './attachments/routes.js';
+import { publicFileRoutes } from './attachments/public-routes.js';
 import { conversationRoutes } from './conversations/routes.js';
 import { erpRoutes } from './erp/routes.js';
 import { authHook } from './http/auth.js';
@@ -90,6 +92,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await twilioWebhookRoutes(app, services);
   await twilioSettingsRoutes(app, services);
   await contactRoutes(app, services);
+  await attachmentRoutes(app, services);
+  await publicFileRoutes(app, services);
 
   const root = options.serveWeb === false ? null : webRoot();
   if (root) {

@@ -10,6 +10,7 @@ import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_MESSAGING_SERVICE_SID, DEMO_PHO
 import type { TwilioEmulator } from './emulator/index.js';
 import type { App } from './http/types.js';
 import { createInProcessHub } from './realtime/event-hub.js';
+import { createLocalDiskStorage } from './attachments/storage.js';
 import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretsKey } from './security/secrets-key.js';
 import { seedDemoData } from './seed/demo.js';
@@ -60,6 +61,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     clock: options.clock ?? systemClock,
     hub: createInProcessHub(),
     secrets: createSecretBox(secretsKey.key),
+    files: createLocalDiskStorage(config.attachmentsDir),
     runtime: { baseUrl: `http://localhost:${config.port}`, emulator: null },
     workers: { kick: (which) => workers?.kick(which) },
   };

@@ -41,6 +41,8 @@ const schema = z.object({
   DISPATCH_CONCURRENCY: z.coerce.number().int().positive().max(100).default(8),
   SEND_RATE_PER_SECOND: z.coerce.number().min(0).default(1),
   EMULATOR_STATUS_DELAY_MS: z.coerce.number().int().min(0).default(700),
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
 });
 
 /** A 32-byte key from 64 hex digits or base64, or null when it is neither. */
@@ -78,6 +80,10 @@ export interface Config {
   workers: boolean;
   dispatch: { pollMs: number; batch: number; concurrency: number; ratePerSecond: number };
   emulatorStatusDelayMs: number;
+  /** Where attachment files are kept (local disk store); DATA_DIR/attachments by default. */
+  attachmentsDir: string;
+  /** The largest file a user may upload, in bytes (UPLOAD_MAX_MB, 25 by default). */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -131,5 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerSecond: e.SEND_RATE_PER_SECOND,
     },
     emulatorStatusDelayMs: e.EMULATOR_STATUS_DELAY_MS,
+    attachmentsDir: e.ATTACHMENTS_DIR ? path.resolve(e.ATTACHMENTS_DIR) : path.join(dataDir, 'attachments'),
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AttachmentStorage } from './attachments/storage.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Db } from './db/schema.js';
@@ -12,6 +13,8 @@ export interface Clock {
   now(): Date;
 }
 export const systemClock: Clock = { now: () => new Date() };
+
+export type WorkerName = 'dispatch' | 'inbound' | 'media';
 
 /** The signed-in user a command acts for. */
 export interface Actor {
@@ -30,10 +33,12 @@ export interface Services {
   clock: Clock;
   hub: EventHub;
   secrets: SecretBox;
+  /** Attachment files (local disk today; a shared store for several instances later). */
+  files: AttachmentStorage;
   /** Facts known only once the server runs: its own URL, and the built-in emulator if it runs. */
   runtime: { baseUrl: string; emulator: EmulatorDefaults | null };
-  /** Wakes the background workers (outbox dispatcher, inbound processor) after a commit. */
-  workers: { kick(which: 'dispatch' | 'inbound'): void };
+  /** Wakes the background workers (outbox dispatcher, inbound processor, media fetcher) after a commit. */
+  workers: { kick(which: WorkerName): void };
 }
 
 /** What a command receives: the services plus who is acting. */

@@ -16,5 +16,9 @@ export interface MessagesTable {
   /** Set when deleted: the content is erased, the placeholder remains. */
   deleted_at: string | null;
   deleted_by: number | null;
+  /** What is texted when it differs from `body` (an attachment's download-link text). */
+  sms_body: string | null;
+  /** The signed URL of the picture an MMS carries. */
+  media_url: string | null;
 }
 export type MessageRow = Selectable<MessagesTable>;

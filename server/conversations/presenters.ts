@@ -4,6 +4,8 @@ import type { ConversationRow } from './conversations.table.js';
 import type { MessageRow } from './messages.table.js';
 import type { DeliveryRow } from '../texting/deliveries.table.js';
 import { deliveryOut, presentDelivery } from '../texting/presenters.js';
+import { attachmentOut } from '../attachments/presenters.js';
+import type { AttachmentOut } from '../attachments/presenters.js';
 
 export const tagOut = z.object({ kind: z.enum(TAG_KINDS), id: z.number(), label: z.string() });
 export type TagOut = z.infer<typeof tagOut>;
@@ -25,6 +27,8 @@ export const messageOut = z.object({
   held: z.boolean(),
   /** A deleted message keeps only this: who deleted it and when (its content is gone). */
   deleted: z.object({ by: z.string().nullable(), at: z.string() }).nullable(),
+  /** Files: one for an attachment message (each attachment is its own message); an inbound MMS may carry several. */
+  attachments: z.array(attachmentOut),
 });
 export type MessageOut = z.infer<typeof messageOut>;
 
@@ -36,7 +40,15 @@ export const conversationSummaryOut = z.object({
   lastActivityAt: z.string(),
   unreadCount: z.number(),
   lastMessage: z
-    .object({ id: z.number(), body: z.string(), authorName: z.string().nullable(), createdAt: z.string() })
+    .object({
+      id: z.number(),
+      body: z.string(),
+      authorName: z.string().nullable(),
+      createdAt: z.string(),
+      deleted: z.boolean(),
+      /** The files it carries (an attachment message has no text). */
+      attachmentNames: z.array(z.string()),
+    })
     .nullable(),
   tags: z.array(tagOut),
   /** The external phones this conversation texts; empty for an internal conversation. */
@@ -70,7 +82,7 @@ export interface ConversationDetails {
   typeName: string | null;
   tags: TagOut[];
   unreadCount: number;
-  lastMessage: { id: number; body: string; authorName: string | null; createdAt: string } | null;
+  lastMessage: ConversationSummaryOut['lastMessage'];
   createdByName: string | null;
   phoneNumbers: ConversationSummaryOut['phoneNumbers'];
 }
@@ -103,7 +115,13 @@ export function presentConversation(d: ConversationDetails): ConversationOut {
   };
 }
 
-export function presentMessage(m: MessageRow, authorName: string | null, deliveries: DeliveryRow[] = [], deletedByName: string | null = null): MessageOut {
+export function presentMessage(
+  m: MessageRow,
+  authorName: string | null,
+  deliveries: DeliveryRow[] = [],
+  deletedByName: string | null = null,
+  attachments: AttachmentOut[] = [],
+): MessageOut {
   return {
     id: m.id,
     conversationId: m.conversation_id,
@@ -116,5 +134,6 @@ export function presentMessage(m: MessageRow, authorName: string | null, deliver
     deliveries: deliveries.map(presentDelivery),
     held: m.held === 1,
     deleted: m.deleted_at ? { by: deletedByName, at: m.deleted_at } : null,
+    attachments: m.deleted_at ? [] : attachments,
   };
 }

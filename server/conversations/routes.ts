@@ -20,7 +20,7 @@ import { listMessages } from './queries/list-messages.js';
 import { phoneSuggestions } from './queries/phone-suggestions.js';
 import { searchConversations } from './queries/search-conversations.js';
 import { threadHistory } from './queries/thread-history.js';
-import { createConversationIn, listConversationsQuery, listMessagesQuery, messageBody, searchQuery, tagIn, tagParams } from './schema.js';
+import { createConversationIn, listConversationsQuery, listMessagesQuery, postMessageIn, searchQuery, tagIn, tagParams } from './schema.js';
 
 const tags = ['conversations'];
 const notVisible = { 404: errorOut };
@@ -50,11 +50,17 @@ export async function conversationRoutes(app: App, s: Services) {
 
   app.get('/api/conversations/:id/messages', {
     schema: { tags, params: idParams, querystring: listMessagesQuery, response: { 200: z.object({ items: z.array(messageOut), hasMore: z.boolean() }), ...notVisible } },
-  }, async (request) => listMessages(s.db, ctxOf(s, request).actor, request.params.id, request.query));
+  }, async (request) => listMessages(s.db, ctxOf(s, request).actor, request.params.id, request.query, s.clock));
 
   app.post('/api/conversations/:id/messages', {
-    schema: { tags, params: idParams, body: z.object({ body: messageBody }), response: { 201: messageOut, 400: errorOut, 409: errorOut, ...notVisible } },
-  }, async (request, reply) => reply.status(201).send(await postMessage(ctxOf(s, request), request.params.id, request.body.body)));
+    schema: {
+      tags,
+      description: 'Post a message: its text, then each attachment (uploaded first, POST /api/attachments) as a message of its own, in order.',
+      params: idParams,
+      body: postMessageIn,
+      response: { 201: messageOut.extend({ batch: z.array(messageOut) }), 400: errorOut, 409: errorOut, ...notVisible },
+    },
+  }, async (request, reply) => reply.status(201).send(await postMessage(ctxOf(s, request), request.params.id, request.body)));
 
   app.post('/api/conversations/:id/tags', {
     schema: { tags, params: idParams, body: tagIn, response: { 200: conversationOut, 400: errorOut, ...notVisible } },

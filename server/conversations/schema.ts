@@ -10,6 +10,16 @@ export const messageBody = z
   .max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`)
   .refine((s) => s.trim().length > 0, 'must not be empty');
 
+/** A post: text and/or attachments (ids of uploads, in the order they are shown). */
+export const postMessageIn = z
+  .object({
+    body: z.string().max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`).default(''),
+    attachmentIds: z.array(z.number().int().positive()).max(10, 'must list at most 10 attachments').default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.body.trim().length === 0 && v.attachmentIds.length === 0) ctx.addIssue({ code: 'custom', path: ['body'], message: 'must not be empty' });
+  });
+
 export const createConversationIn = z.object({
   subject: requiredText(MAX_SUBJECT_LENGTH),
   typeId: z.number().int().positive().nullish().transform((v) => v ?? null),

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AttachmentOpensTable, AttachmentsTable } from '../attachments/attachments.table.js';
 import type { LoginAttemptsTable, SessionsTable } from '../auth/sessions.table.js';
 import type { ConversationReadsTable, ConversationTagsTable, ConversationsTable } from '../conversations/conversations.table.js';
 import type { ConsentEventsTable, PhoneContactsTable } from '../contacts/phone-contacts.table.js';
@@ -39,6 +40,8 @@ export interface DB {
   twilio_settings: TwilioSettingsTable;
   phone_contacts: PhoneContactsTable;
   consent_events: ConsentEventsTable;
+  attachments: AttachmentsTable;
+  attachment_opens: AttachmentOpensTable;
 }
 
 export type Db = Kysely<DB>;

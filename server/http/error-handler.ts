@@ -35,7 +35,9 @@ export function errorHandler(err: FastifyError | AppError | Error, request: Fast
   } else if ('statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
     status = err.statusCode;
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED';
-    body = { error: { code, message: err.message } };
+    // A route may word the size refusal for its users (the upload route names the limit).
+    const tooLarge = status === 413 ? (request.routeOptions.config as { tooLargeMessage?: string } | undefined)?.tooLargeMessage : undefined;
+    body = { error: { code, message: tooLarge ?? err.message } };
   } else {
     request.log.error({ err }, 'unhandled error');
     status = 500;

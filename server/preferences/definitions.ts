@@ -62,6 +62,8 @@ export const PREFERENCES = {
   defaultConversationTypeId: define({ schema: z.number().int().positive().nullable(), default: null, check: conversationTypeExists }),
   /** The URL Twilio reaches this server at: webhooks, status callbacks and attachment links (the "Conversation Attachment URL"). */
   publicBaseUrl: define({ schema: baseUrl, default: null }),
+  /** Pictures larger than this are re-encoded smaller for MMS (Twilio accepts at most 5 MB). */
+  mmsSizeLimitKb: define({ schema: z.number().int().min(1, 'must be at least 1 KB').max(5120, 'must be at most 5,120 KB (5 MB, Twilio\'s limit)'), default: 5120 }),
   /** Links shown to people opting in to texts. */
   privacyPolicyUrl: define({ schema: baseUrl, default: null }),
   termsUrl: define({ schema: baseUrl, default: null }),

@@ -13,7 +13,6 @@ export function presentConversationType(t: ConversationTypeRow): ConversationTyp
   return { id: t.id, name: t.name, active: t.active === 1, position: t.position };
 }
 
-/** What every signed-in user may know about the company (the web header shows it). */
 /** What every signed-in user may know of the company's settings. */
 export const companyOut = z.object({
   companyName: z.string(),
@@ -22,6 +21,8 @@ export const companyOut = z.object({
   defaultConversationTypeId: z.number().nullable(),
   /** The opt-in script a user reads for verbal consent, filled in with the company's details. */
   verbalOptInScript: z.string(),
+  /** The largest file a user may upload, in bytes. */
+  uploadMaxBytes: z.number(),
   texting: z.object({
     /** Texting works (credentials set, or the built-in emulator runs). */
     available: z.boolean(),

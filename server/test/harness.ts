@@ -94,6 +94,7 @@ export function testConfig(database: DatabaseConfig, env: Record<string, string>
       EMULATOR_STATUS_DELAY_MS: '0',
       DISPATCH_POLL_MS: '50',
       SEND_RATE_PER_SECOND: '0',
+      ATTACHMENTS_DIR: path.join(os.tmpdir(), `switchboard-test-attachments-${process.pid}`),
       ...env,
     }),
     database,

@@ -15,6 +15,10 @@ export async function appendMessage(
     at: string;
     direction?: 'internal' | 'outbound' | 'inbound';
     phoneNumber?: string | null;
+    /** What is texted instead of the body (a download link's text). */
+    smsBody?: string | null;
+    /** Path of the signed media URL an MMS carries (the dispatcher puts the public base URL before it). */
+    mediaUrl?: string | null;
   },
 ): Promise<MessageRow> {
   const row = await trx
@@ -27,6 +31,8 @@ export async function appendMessage(
       created_at: m.at,
       direction: m.direction ?? 'internal',
       phone_number: m.phoneNumber ?? null,
+      sms_body: m.smsBody ?? null,
+      media_url: m.mediaUrl ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -10,6 +10,8 @@ import { getPreferences } from '../../preferences/queries/get-preferences.js';
 import { publishDeliveryUpdates } from '../../texting/delivery-events.js';
 import type { DeliveryRow } from '../../texting/deliveries.table.js';
 import { publishConversationEvents } from '../events.js';
+import { attachmentsOfMessages } from '../../attachments/queries/attachments-of-messages.js';
+import { deleteFiles, fileKeysOf } from '../../attachments/commands/forget-files.js';
 import type { ConversationEvent } from '../events.js';
 import { presentMessage } from '../presenters.js';
 import { recipientsOf } from '../queries/recipients.js';
@@ -75,10 +77,11 @@ export async function publishOutboundChanges(s: Services, conversationId: number
   const ids = [...createdIds, ...released];
   if (ids.length) {
     const rows = await s.db.selectFrom('messages').leftJoin('users', 'users.id', 'messages.author_id').selectAll('messages').select('users.name as author_name').where('messages.id', 'in', ids).orderBy('messages.id').execute();
+    const attachments = await attachmentsOfMessages(s.db, ids, s.clock.now());
     const events: ConversationEvent[] = rows.map((m) => ({
       type: createdIds.includes(m.id) ? ('message.created' as const) : ('message.updated' as const),
       conversationId: m.conversation_id,
-      message: presentMessage(m, m.author_name, deliveries.filter((d) => d.message_id === m.id)),
+      message: presentMessage(m, m.author_name, deliveries.filter((d) => d.message_id === m.id), null, attachments.get(m.id) ?? []),
     }));
     await publishConversationEvents(s, events);
   }
@@ -88,14 +91,17 @@ export async function publishOutboundChanges(s: Services, conversationId: number
 
 /** Discards a message held for opt-in: it was never texted, so it is removed outright. */
 export async function discardHeldMessage(ctx: Ctx, conversationId: number, messageId: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  const files = await ctx.db.transaction().execute(async (trx) => {
     await findVisibleConversation(trx, ctx.actor, conversationId);
     const m = await trx.selectFrom('messages').select(['held', 'author_id']).where('id', '=', messageId).where('conversation_id', '=', conversationId).executeTakeFirst();
     if (!m || m.held !== 1) throw new AppError('NOT_FOUND', 'There is no held message with that id in this conversation.');
     if (m.author_id !== ctx.actor.id && ctx.actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only its author or an administrator can discard a held message.');
+    const files = await fileKeysOf(trx, [messageId]);
     await trx.deleteFrom('messages').where('id', '=', messageId).execute();
     const last = await trx.selectFrom('messages').select(['id', 'created_at']).where('conversation_id', '=', conversationId).orderBy('id', 'desc').executeTakeFirst();
     await trx.updateTable('conversations').set({ last_message_id: last?.id ?? null }).where('id', '=', conversationId).execute();
+    return files;
   });
+  await deleteFiles(ctx, files);
   await publishConversationEvents(ctx, [{ type: 'conversation.updated', conversationId }]);
 }

@@ -1,3 +1,4 @@
+import { DOWNLOAD_LINK_DAYS } from '../../../core/attachments.js';
 import { checkSendPolicy } from '../../../core/send-policy.js';
 import type { Trx } from '../../db/schema.js';
 import type { DeliveryRow } from '../../texting/deliveries.table.js';
@@ -29,6 +30,13 @@ export async function releaseHeldMessages(trx: Trx, numbers: string[], at: strin
     }
     if (!v.ok) continue;
     await trx.updateTable('messages').set({ held: 0 }).where('id', '=', m.id).execute();
+    // A download link's 14 days start when it is sent.
+    await trx
+      .updateTable('attachments')
+      .set({ link_expires_at: new Date(Date.parse(at) + DOWNLOAD_LINK_DAYS * 86_400_000).toISOString() })
+      .where('message_id', '=', m.id)
+      .where('send_as', '=', 'link')
+      .execute();
     released.push(...(await queueDeliveries(trx, m, v.numbers, at)));
   }
   return released;

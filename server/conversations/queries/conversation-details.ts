@@ -26,7 +26,7 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
       ? db
           .selectFrom('messages')
           .leftJoin('users', 'users.id', 'messages.author_id')
-          .select(['messages.id', 'messages.body', 'messages.created_at', 'users.name as author_name'])
+          .select(['messages.id', 'messages.body', 'messages.created_at', 'messages.deleted_at', 'users.name as author_name'])
           .where('messages.id', 'in', lastIds)
           .execute()
       : [],
@@ -53,6 +53,12 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
       .execute(),
     getPreferences(db),
   ]);
+  const lastFiles = lastIds.length
+    ? groupBy(
+        await db.selectFrom('attachments').select(['message_id', 'file_name']).where('message_id', 'in', lastIds).where('deleted_at', 'is', null).orderBy('position').orderBy('id').execute(),
+        (a) => a.message_id,
+      )
+    : new Map<number | null, { file_name: string }[]>();
   const phonesBy = groupBy(endpoints, (e) => e.conversation_id);
   const labelled = await labelTags(db, tags);
   const typeName = new Map(types.map((t) => [t.id, t.name]));
@@ -66,7 +72,16 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
       typeName: row.type_id !== null ? (typeName.get(row.type_id) ?? null) : null,
       tags: labelled.get(row.id) ?? [],
       unreadCount: unreadBy.get(row.id) ?? 0,
-      lastMessage: m ? { id: m.id, body: m.body, authorName: m.author_name, createdAt: m.created_at } : null,
+      lastMessage: m
+        ? {
+            id: m.id,
+            body: m.body,
+            authorName: m.author_name,
+            createdAt: m.created_at,
+            deleted: m.deleted_at !== null,
+            attachmentNames: (lastFiles.get(m.id) ?? []).map((a) => a.file_name),
+          }
+        : null,
       createdByName: row.created_by !== null ? (creator.get(row.created_by) ?? null) : null,
       phoneNumbers: (phonesBy.get(row.id) ?? []).map((e) => ({
         number: e.phone_number,

@@ -1,5 +1,6 @@
 import { groupBy } from '../../../core/collections.js';
-import type { Actor } from '../../context.js';
+import { attachmentsOfMessages } from '../../attachments/queries/attachments-of-messages.js';
+import type { Actor, Clock } from '../../context.js';
 import type { DbOrTrx } from '../../db/schema.js';
 import { presentMessage } from '../presenters.js';
 import type { MessageOut } from '../presenters.js';
@@ -14,6 +15,7 @@ export async function listMessages(
   actor: Actor,
   conversationId: number,
   input: { before?: number; limit: number },
+  clock: Clock,
 ): Promise<{ items: MessageOut[]; hasMore: boolean }> {
   await findVisibleConversation(db, actor, conversationId);
   let q = db
@@ -31,8 +33,9 @@ export async function listMessages(
     ? await db.selectFrom('deliveries').selectAll().where('message_id', 'in', outbound).orderBy('id').execute()
     : [];
   const byMessage = groupBy(deliveries, (d) => d.message_id);
+  const attachments = await attachmentsOfMessages(db, page.map((m) => m.id), clock.now());
   return {
-    items: page.map((m) => presentMessage(m, m.author_name, byMessage.get(m.id) ?? [], m.deleted_by_name)),
+    items: page.map((m) => presentMessage(m, m.author_name, byMessage.get(m.id) ?? [], m.deleted_by_name, attachments.get(m.id) ?? [])),
     hasMore: rows.length > input.limit,
   };
 }

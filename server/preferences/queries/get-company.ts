@@ -13,6 +13,7 @@ export async function getCompany(s: Services): Promise<CompanyOut> {
     defaultRegion: prefs.defaultRegion,
     defaultConversationTypeId: prefs.defaultConversationTypeId,
     verbalOptInScript: fillText(prefs.verbalOptInScript, textValuesFrom(prefs)),
+    uploadMaxBytes: s.config.uploadMaxBytes,
     texting: {
       available: texting !== null,
       usingEmulator: texting?.usingEmulator ?? false,

@@ -1,5 +1,7 @@
 import { classifyKeyword, keywordFromOptOutType } from '../../../core/keywords.js';
 import { fillText } from '../../../core/opt-in-texts.js';
+import { inboundFileName } from '../../attachments/inbound/fetch-inbound-media.js';
+import { presentAttachment } from '../../attachments/presenters.js';
 import { recordConsent } from '../../contacts/commands/record-consent.js';
 import { appendMessage } from '../../conversations/commands/append-message.js';
 import { confirmOptIn, textValues } from '../../conversations/commands/opt-in.js';
@@ -10,6 +12,32 @@ import type { Trx } from '../../db/schema.js';
 import type { DeliveryRow } from '../deliveries.table.js';
 import type { InboundMessageRow } from '../inbound-messages.table.js';
 import { routeInbound } from './route-inbound.js';
+
+/**
+ * The media of an inbound MMS (`NumMedia`, `MediaUrl{N}`, `MediaContentType{N}`), recorded to be
+ * fetched once the transaction commits: the webhook has long been answered by then.
+ */
+async function recordInboundMedia(trx: Trx, messageId: number, params: Record<string, string | string[]>, at: string) {
+  const one = (key: string) => (typeof params[key] === 'string' ? (params[key] as string) : undefined);
+  const count = Math.min(10, Math.max(0, Number(one('NumMedia') ?? 0) || 0));
+  const rows = [];
+  for (let i = 0; i < count; i++) {
+    const url = one(`MediaUrl${i}`);
+    if (!url) continue;
+    const contentType = (one(`MediaContentType${i}`) ?? 'application/octet-stream').toLowerCase();
+    rows.push({
+      message_id: messageId,
+      position: i,
+      file_name: inboundFileName(i, contentType),
+      content_type: contentType,
+      source_url: url,
+      fetch_status: 'pending' as const,
+      next_fetch_at: at,
+      created_at: at,
+    });
+  }
+  return rows.length ? trx.insertInto('attachments').values(rows).returningAll().execute() : [];
+}
 
 /** Has this number ever been in a conversation or in the consent ledger? (The opt-in exception.) */
 async function isFirstContact(trx: Trx, number: string): Promise<boolean> {
@@ -35,6 +63,7 @@ export async function handleInbound(trx: Trx, row: InboundMessageRow, at: string
   const firstContact = await isFirstContact(trx, from);
   const { conversationId, created } = await routeInbound(trx, from, at);
   const message = await appendMessage(trx, { conversationId, authorId: null, kind: 'user', body: row.body, at, direction: 'inbound', phoneNumber: from });
+  const media = await recordInboundMedia(trx, message.id, params, at);
   const meta = { inboundMessageId: row.id, text: row.body, at };
   const deliveries: DeliveryRow[] = [];
   const written: number[] = [];
@@ -62,7 +91,7 @@ export async function handleInbound(trx: Trx, row: InboundMessageRow, at: string
   }
   const events: ConversationEvent[] = [
     ...(created ? [{ type: 'conversation.created' as const, conversationId }] : []),
-    { type: 'message.created', conversationId, message: presentMessage(message, null) },
+    { type: 'message.created', conversationId, message: presentMessage(message, null, [], null, media.map((a) => presentAttachment(a, [], new Date(at)))) },
   ];
-  return { events, deliveries, written, conversationId, messageId: message.id };
+  return { events, deliveries, written, conversationId, messageId: message.id, media: media.length };
 }

@@ -47,6 +47,7 @@ export function createInboundProcessor(s: Services, owner = `inbound-${randomUUI
         });
         if (!outcome) continue;
         if (outcome.deliveries.length) s.workers.kick('dispatch');
+        if (outcome.media) s.workers.kick('media');
         await publishConversationEvents(s, outcome.events);
         if (outcome.deliveries.length) await publishOutboundChanges(s, outcome.conversationId, outcome.written, outcome.deliveries);
       } catch (err) {

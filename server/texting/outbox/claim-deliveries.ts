@@ -3,7 +3,10 @@ import type { DbOrTrx } from '../../db/schema.js';
 import type { DeliveryRow } from '../deliveries.table.js';
 
 export interface ClaimedDelivery extends DeliveryRow {
+  /** What is texted: the message's text, or an attachment's download-link text. */
   body: string;
+  /** The path of the signed media URL of an MMS picture. */
+  mediaPath: string | null;
 }
 
 /**
@@ -46,11 +49,16 @@ export async function claimDueDeliveries(
   if (claimed.length === 0) return [];
   const bodies = await db
     .selectFrom('messages')
-    .select(['id', 'body'])
+    .select(['id', 'body', 'sms_body', 'media_url'])
     .where('id', 'in', [...new Set(claimed.map((d) => d.message_id))])
     .execute();
-  const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
-  return claimed.sort((a, b) => a.id - b.id).map((d) => ({ ...d, body: bodyOf.get(d.message_id) ?? '' }));
+  const messageOf = new Map(bodies.map((b) => [b.id, b]));
+  return claimed
+    .sort((a, b) => a.id - b.id)
+    .map((d) => {
+      const m = messageOf.get(d.message_id);
+      return { ...d, body: m?.sms_body ?? m?.body ?? '', mediaPath: m?.media_url ?? null };
+    });
 }
 
 /**

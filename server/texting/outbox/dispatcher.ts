@@ -71,6 +71,7 @@ export function createDispatcher(s: Services, options: DispatcherOptions) {
         messagingServiceSid: t.messagingServiceSid,
         from: t.messagingServiceSid ? null : t.fromNumber,
         body: d.body,
+        ...(d.mediaPath ? { mediaUrls: [`${t.publicBaseUrl}${d.mediaPath}`] } : {}),
         statusCallback: `${t.publicBaseUrl}/webhooks/twilio/status?d=${d.id}`,
       });
       updated = await recordAccepted(s.db, d.id, sent.sid, fromTwilioStatus(sent.status) ?? 'queued', sender, s.clock.now());

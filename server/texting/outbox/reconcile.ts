@@ -20,7 +20,8 @@ export async function reconcileUnknownOutcomes(s: Services, provider: MessagingP
     .selectFrom('deliveries')
     .innerJoin('messages', 'messages.id', 'deliveries.message_id')
     .selectAll('deliveries')
-    .select('messages.body')
+    // What was texted: a download link's text rather than the (empty) attachment message.
+    .select((eb) => eb.fn.coalesce('messages.sms_body', 'messages.body').as('body'))
     .where('deliveries.outcome_unknown', '=', 1)
     .where('deliveries.provider_sid', 'is', null)
     .where('deliveries.attempt_started_at', '<', new Date(now.getTime() - UNKNOWN_OUTCOME_GRACE_MS).toISOString())

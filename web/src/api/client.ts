@@ -55,11 +55,47 @@ function parseFields(details: unknown): FieldProblem[] {
   );
 }
 
+/** The headers a state-changing request carries besides its own: the session's CSRF token. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { [csrfHeader]: csrfToken } : {};
+}
+
+/** The network failure every request reports the same way. */
+export const networkError = () =>
+  new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.');
+
+/**
+ * The ApiError for an answer that is not OK, from its status and raw body text
+ * (`{ error: { code, message, details } }`); a 401 also calls the unauthorized handler.
+ */
+export function errorFromAnswer(
+  status: number,
+  statusText: string,
+  text: string,
+  quiet401 = false,
+): ApiError {
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  const err = (body as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
+  if (status === 401 && !quiet401) onUnauthorized();
+  return new ApiError(
+    status,
+    err?.code ?? 'INTERNAL',
+    err?.message ?? `The server answered ${status} ${statusText}.`,
+    parseFields(err?.details),
+    err?.details,
+  );
+}
+
 /** Sends one JSON request to the API and returns the parsed body (undefined for 204). */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers[csrfHeader] = csrfToken;
+  if (method !== 'GET') Object.assign(headers, csrfHeaders());
   let res: Response;
   try {
     res = await fetch(path, {
@@ -71,26 +107,16 @@ export async function request<T>(method: Method, path: string, options: RequestO
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.');
+    throw networkError();
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
+  if (!res.ok) throw errorFromAnswer(res.status, res.statusText, text, options.quiet401);
   let body: unknown = null;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
     body = null;
-  }
-  if (!res.ok) {
-    const err = (body as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
-    if (res.status === 401 && !options.quiet401) onUnauthorized();
-    throw new ApiError(
-      res.status,
-      err?.code ?? 'INTERNAL',
-      err?.message ?? `The server answered ${res.status} ${res.statusText}.`,
-      parseFields(err?.details),
-      err?.details,
-    );
   }
   return body as T;
 }

@@ -1,13 +1,16 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from './client';
 import {
   appendMessage,
   applyDelivery,
   conversationKeys,
   flattenMessages,
   newerDelivery,
+  optInRequiredOf,
   replaceMessage,
+  sentMessages,
 } from './conversations';
 import type { Delivery, Message, MessagePage } from './types';
 
@@ -22,6 +25,7 @@ const msg = (id: number, conversationId = 1, extra: Partial<Message> = {}): Mess
   phoneNumber: null,
   deliveries: [],
   held: false,
+  attachments: [],
   ...extra,
 });
 
@@ -137,5 +141,32 @@ describe('a message.updated (deletion)', () => {
     expect(all[0]!.deleted).toBeUndefined();
     expect(replaceMessage(qc, msg(9, 1, { body: '', deleted }))).toBe(false);
     expect(replaceMessage(qc, msg(2, 5, { body: '', deleted }))).toBe(false);
+  });
+});
+
+describe('a post with attachments', () => {
+  it('adds every message the post created, the text first, from its batch', () => {
+    const batch = [msg(10), msg(11, 1, { body: '' }), msg(12, 1, { body: '' })];
+    expect(sentMessages({ ...batch[0]!, batch }).map((m) => m.id)).toEqual([10, 11, 12]);
+    // An answer without a batch is the one message, without the extra field.
+    const single = sentMessages({ ...msg(13), batch: undefined as unknown as Message[] });
+    expect(single).toHaveLength(1);
+    expect(single[0]).not.toHaveProperty('batch');
+  });
+
+  it('reads the held batch of OPT_IN_REQUIRED, and does without it', () => {
+    const held = [msg(20, 1, { held: true }), msg(21, 1, { held: true, body: '' })];
+    const withBatch = new ApiError(409, 'OPT_IN_REQUIRED', 'Opt-in required.', [], {
+      numbers: ['+12015550123'],
+      message: held[0],
+      batch: held,
+    });
+    expect(optInRequiredOf(withBatch)).toMatchObject({ numbers: ['+12015550123'], message: { id: 20 } });
+    expect(optInRequiredOf(withBatch)!.batch.map((m) => m.id)).toEqual([20, 21]);
+    const without = new ApiError(409, 'OPT_IN_REQUIRED', 'Opt-in required.', [], {
+      numbers: [],
+      message: held[0],
+    });
+    expect(optInRequiredOf(without)!.batch).toEqual([]);
   });
 });

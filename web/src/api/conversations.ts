@@ -12,6 +12,7 @@ import type {
   Message,
   MessagePage,
   PhoneSuggestion,
+  SentMessage,
 } from './types';
 
 export type StatusFilter = 'open' | 'closed' | 'all';
@@ -247,20 +248,37 @@ export function useThreadHistory(id: number, enabled = true) {
   });
 }
 
-/** What OPT_IN_REQUIRED carries: the numbers to opt in, and the message now held for them. */
+/** What OPT_IN_REQUIRED carries: the numbers to opt in, and the message(s) now held for them. */
 export interface OptInRequired {
   numbers: string[];
+  /** The first message held. */
   message: Message | null;
+  /** Every message the send created and holds (text first, then one per attachment); [] when not told. */
+  batch: Message[];
 }
+
+const isMessage = (x: unknown): x is Message => !!x && typeof x === 'object' && 'id' in x;
 
 /** The opt-in pop-up's cue: a send answered OPT_IN_REQUIRED (the message was stored, held). */
 export function optInRequiredOf(err: unknown): OptInRequired | null {
   if (!(err instanceof ApiError) || err.code !== 'OPT_IN_REQUIRED') return null;
-  const d = (err.details ?? {}) as { numbers?: unknown; message?: unknown };
+  const d = (err.details ?? {}) as { numbers?: unknown; message?: unknown; batch?: unknown };
   const numbers = Array.isArray(d.numbers) ? d.numbers.filter((n): n is string => typeof n === 'string') : [];
-  const message =
-    d.message && typeof d.message === 'object' && 'id' in d.message ? (d.message as Message) : null;
-  return { numbers, message };
+  const message = isMessage(d.message) ? d.message : null;
+  const batch = Array.isArray(d.batch) ? d.batch.filter(isMessage) : [];
+  return { numbers, message, batch };
+}
+
+/** A message to post: its text (may be '' when files go with it) and the uploaded files, in order. */
+export interface SendInput {
+  body: string;
+  attachmentIds?: number[];
+}
+
+/** Every message a post created, in order: its `batch`, else the one message answered. */
+export function sentMessages(answer: SentMessage): Message[] {
+  const { batch, ...first } = answer;
+  return Array.isArray(batch) && batch.length > 0 ? batch : [first];
 }
 
 export function useSendMessage(id: number) {
@@ -270,17 +288,23 @@ export function useSendMessage(id: number) {
     void qc.invalidateQueries({ queryKey: conversationKeys.one(id) });
   };
   return useMutation({
-    mutationFn: (body: string) => api.post<Message>(`/api/conversations/${id}/messages`, { body }),
-    onSuccess: (m) => {
-      appendMessage(qc, m);
+    mutationFn: ({ body, attachmentIds }: SendInput) =>
+      api.post<SentMessage>(
+        `/api/conversations/${id}/messages`,
+        attachmentIds && attachmentIds.length > 0 ? { body, attachmentIds } : { body },
+      ),
+    onSuccess: (answer) => {
+      for (const m of sentMessages(answer))
+        appendMessage(qc, { ...m, conversationId: m.conversationId ?? id });
       refresh();
     },
     onError: (err) => {
-      // Held for opt-in: the message exists and shows in the thread (also sent to us over SSE).
+      // Held for opt-in: the messages exist and show in the thread (also sent to us over SSE).
       const held = optInRequiredOf(err);
       if (!held) return;
-      if (held.message) appendMessage(qc, { ...held.message, conversationId: id });
-      else void qc.invalidateQueries({ queryKey: conversationKeys.messages(id) });
+      const messages = held.batch.length > 0 ? held.batch : held.message ? [held.message] : [];
+      for (const m of messages) appendMessage(qc, { ...m, conversationId: id });
+      if (messages.length === 0) void qc.invalidateQueries({ queryKey: conversationKeys.messages(id) });
       refresh();
     },
   });

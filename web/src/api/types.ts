@@ -133,6 +133,8 @@ export interface Preferences {
   defaultConversationTypeId: number | null;
   /** The URL Twilio reaches this server at (webhooks, status callbacks, attachment links); null = the server's own. */
   publicBaseUrl: string | null;
+  /** Pictures over this many KB are re-encoded smaller for MMS (at most 5,120). */
+  mmsSizeLimitKb: number;
   /** Two-letter country code for numbers typed without one. */
   defaultRegion: string;
   /** Links for people opting in to texts. */
@@ -157,6 +159,8 @@ export interface Company {
   defaultConversationTypeId: number | null;
   /** The suggested script for verbal opt-in, filled in with the company's details. */
   verbalOptInScript: string;
+  /** The largest file one upload may be (POST /api/attachments), in bytes. */
+  uploadMaxBytes: number;
   texting: {
     /** Texting works: credentials are set, or the built-in emulator runs. */
     available: boolean;
@@ -205,7 +209,15 @@ export interface ConversationSummary {
   type: { id: number; name: string } | null;
   lastActivityAt: string;
   unreadCount: number;
-  lastMessage: { id: number; body: string; authorName: string | null; createdAt: string } | null;
+  lastMessage: {
+    id: number;
+    body: string;
+    authorName: string | null;
+    createdAt: string;
+    deleted: boolean;
+    /** The files an attachment message carries (it has no text of its own). */
+    attachmentNames: string[];
+  } | null;
   tags: Tag[];
   /** The external phones this conversation texts; empty for an internal conversation. */
   phoneNumbers: PhoneEndpoint[];
@@ -253,6 +265,34 @@ export interface Delivery {
 
 export type MessageDirection = 'internal' | 'outbound' | 'inbound';
 
+/** A file sent or received in a conversation (AttachmentOut on the server). */
+export interface Attachment {
+  id: number;
+  fileName: string;
+  /** Bytes of the original file. */
+  size: number;
+  /** Detected from the bytes by the server. */
+  contentType: string;
+  /** A thumbnail exists and it can be shown inline. */
+  isImage: boolean;
+  width: number | null;
+  height: number | null;
+  /** The original, for staff: GET /api/attachments/:id/file (add ?download=1 to force a download). */
+  url: string;
+  /** GET /api/attachments/:id/thumbnail (JPEG, at most 640 px) when isImage. */
+  thumbnailUrl: string | null;
+  /** How it is (or would be) texted to phones; null in internal conversations and for inbound media. */
+  texting: { as: 'mms' | 'link'; note: string | null } | null;
+  /** For attachments sent as a download link: when the link expires and every time it was opened. */
+  link: {
+    expiresAt: string | null;
+    expired: boolean;
+    opens: { at: string; kind: 'page' | 'download' }[];
+  } | null;
+  /** Inbound media only: fetching it from Twilio. */
+  fetch: { status: 'pending' | 'fetched' | 'failed'; error: string | null } | null;
+}
+
 export interface Message {
   id: number;
   conversationId: number;
@@ -271,6 +311,17 @@ export interface Message {
   held: boolean;
   /** A deleted message keeps only who deleted it and when (its body is empty). */
   deleted?: { by: string | null; at: string } | null;
+  /**
+   * Its files: exactly one on an outbound or internal attachment message (whose body is usually
+   * ''), any number on an inbound MMS, none on text-only and deleted messages.
+   */
+  attachments: Attachment[];
+}
+
+/** What posting a message answers: the first message created, and every one the post created. */
+export interface SentMessage extends Message {
+  /** In order: the text first (if any), then one message per attachment. */
+  batch: Message[];
 }
 
 export interface ConversationPage {

@@ -1,9 +1,13 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_MESSAGE_LENGTH } from '../../../core/conversations';
+import { useUploadMaxBytes } from '../api/attachments';
 import { errorMessage } from '../api/client';
 import { optInRequiredOf, useSendMessage } from '../api/conversations';
 import type { PhoneEndpoint } from '../api/types';
+import { AttachmentDrafts, PaperClipIcon } from './AttachmentDrafts';
+import { attachFiles, clearSentAttachments, useDraftAttachments } from './attachment-store';
+import { isUploading, sendableIds } from './attachments';
 import { OptInDialog } from './OptInDialog';
 import { TEXT_TOO_LONG_MESSAGE, describeSms, smsInfo } from './segments';
 
@@ -25,6 +29,10 @@ interface ComposerProps {
  * are counted as the user types; a text over 1,600 characters is refused before sending. A send
  * the server refuses (texting disabled, unsubscribed…) shows the server's words and keeps the
  * draft; one that needs opt-in is held by the server and opens the opt-in pop-up.
+ *
+ * Files (the paper clip, or dropped on the reading pane) are uploaded at once and listed above
+ * the box; Send posts the text and the uploaded files in the order listed, and waits while any
+ * file is still uploading. Refused files stay listed with the server's words until removed.
  */
 export function Composer({ conversationId, closed, external = false, phoneNumbers = [] }: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
@@ -33,6 +41,9 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
   const ref = useRef<HTMLTextAreaElement>(null);
   const [optInFor, setOptInFor] = useState<string[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const files = useDraftAttachments(conversationId);
+  const maxBytes = useUploadMaxBytes();
 
   useEffect(() => {
     drafts.set(conversationId, text);
@@ -41,7 +52,9 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
   const body = text.trim();
   const sms = external ? smsInfo(body) : null;
   const tooLong = sms ? sms.tooLong : body.length > MAX_MESSAGE_LENGTH;
-  const canSend = body.length > 0 && !send.isPending && !closed;
+  const attachmentIds = sendableIds(files);
+  const uploading = isUploading(files);
+  const canSend = (body.length > 0 || attachmentIds.length > 0) && !uploading && !send.isPending && !closed;
   const optInPending = optInRequiredOf(send.error);
 
   const submit = (e?: FormEvent) => {
@@ -50,19 +63,24 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
     // Refused here, before sending: the message under the box says why.
     if (tooLong) return;
     setNote(null);
-    send.mutate(body, {
-      onSuccess: () => {
-        setText((current) => (current.trim() === body ? '' : current));
-        ref.current?.focus();
+    send.mutate(
+      { body, attachmentIds },
+      {
+        onSuccess: () => {
+          setText((current) => (current.trim() === body ? '' : current));
+          clearSentAttachments(conversationId, attachmentIds);
+          ref.current?.focus();
+        },
+        onError: (err) => {
+          const held = optInRequiredOf(err);
+          if (!held) return;
+          // The server kept the message (held): it is in the thread, not in the box any more.
+          setText((current) => (current.trim() === body ? '' : current));
+          clearSentAttachments(conversationId, attachmentIds);
+          setOptInFor(held.numbers.length ? held.numbers : phoneNumbers.map((p) => p.number));
+        },
       },
-      onError: (err) => {
-        const held = optInRequiredOf(err);
-        if (!held) return;
-        // The server kept the message (held): it is in the thread, not in the box any more.
-        setText((current) => (current.trim() === body ? '' : current));
-        setOptInFor(held.numbers.length ? held.numbers : phoneNumbers.map((p) => p.number));
-      },
-    });
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -103,8 +121,38 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
       {closed && (
         <div className="composer-note muted">This conversation is closed. Reopen it to post a message.</div>
       )}
+      <AttachmentDrafts conversationId={conversationId} drafts={files} external={external} />
       <div className="composer-row">
-        <div className="composer-tools" data-slot="attachments" />
+        <div className="composer-tools" data-slot="attachments">
+          <button
+            type="button"
+            className="attach-button"
+            aria-label="Attach files"
+            title="Attach files"
+            disabled={closed}
+            onClick={() => fileInput.current?.click()}
+          >
+            <PaperClipIcon />
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            tabIndex={-1}
+            data-testid="attach-input"
+            disabled={closed}
+            onChange={(e) => {
+              const picked = e.currentTarget.files;
+              if (picked && picked.length > 0) {
+                attachFiles(conversationId, Array.from(picked), maxBytes);
+                if (send.isError && !optInPending) send.reset();
+              }
+              // Cleared, so choosing the same file again is a change too.
+              e.currentTarget.value = '';
+            }}
+          />
+        </div>
         <label htmlFor={id} className="sr-only">
           Message
         </label>

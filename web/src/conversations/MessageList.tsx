@@ -7,7 +7,9 @@ import { ContactCardButton } from '../contacts/ContactCardButton';
 import { fullTime, longTime } from '../lib/format';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, Loading } from '../ui/Feedback';
+import { describeAttachments } from './attachments';
 import { DeliveryList } from './DeliveryList';
+import { MessageAttachments } from './MessageAttachments';
 import { ThreadHistory } from './ThreadHistory';
 import { senderName } from './texting';
 
@@ -36,6 +38,7 @@ function Time({ iso, timeZone }: { iso: string; timeZone: string | undefined }) 
 
 interface MessageItemProps {
   m: Message;
+  conversationId: number;
   mine: boolean;
   phoneNumbers: PhoneEndpoint[];
   timeZone: string | undefined;
@@ -100,7 +103,16 @@ function InboundSender({ m, phoneNumbers }: { m: Message; phoneNumbers: PhoneEnd
   );
 }
 
-function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding, onDelete }: MessageItemProps) {
+function MessageItem({
+  m,
+  conversationId,
+  mine,
+  phoneNumbers,
+  timeZone,
+  onDiscard,
+  discarding,
+  onDelete,
+}: MessageItemProps) {
   if (m.kind === 'system') {
     return (
       <li data-testid="message" className="message message-system">
@@ -116,6 +128,7 @@ function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding, o
   if (mine && !inbound) classes.push('mine');
   if (held) classes.push('message-held');
   if (m.deleted) classes.push('message-deleted');
+  const attachments = m.deleted ? [] : (m.attachments ?? []);
   const content = (
     <>
       <div className="message-meta">
@@ -139,8 +152,15 @@ function MessageItem({ m, mine, phoneNumbers, timeZone, onDiscard, discarding, o
           Message deleted by {m.deleted.by ?? 'someone'} at <Time iso={m.deleted.at} timeZone={timeZone} />
         </div>
       ) : (
-        <div className="message-body">{m.body}</div>
+        // A message of files alone has no text: no empty line above them.
+        (m.body !== '' || attachments.length === 0) && <div className="message-body">{m.body}</div>
       )}
+      <MessageAttachments
+        attachments={attachments}
+        direction={m.direction}
+        conversationId={conversationId}
+        timeZone={timeZone}
+      />
     </>
   );
   return (
@@ -212,7 +232,8 @@ export function MessageList({
       if (last && !own && p.lastId !== 0) {
         const from =
           last.author || last.direction === 'inbound' ? senderName(last, phoneNumbers) : 'the system';
-        setAnnouncement(`New message from ${from}: ${last.body.slice(0, 140)}`);
+        const what = last.body || describeAttachments(last.attachments ?? []);
+        setAnnouncement(`New message from ${from}: ${what.slice(0, 140)}`);
       }
     }
     prev.current = { firstId, lastId, height: el.scrollHeight };
@@ -244,6 +265,7 @@ export function MessageList({
             <MessageItem
               key={m.id}
               m={m}
+              conversationId={conversationId}
               mine={m.author !== null && m.author.id === myId}
               phoneNumbers={phoneNumbers}
               timeZone={timeZone}

@@ -1,5 +1,7 @@
+import type { DragEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
+import { useUploadMaxBytes } from '../api/attachments';
 import { ApiError } from '../api/client';
 import {
   flattenMessages,
@@ -10,6 +12,7 @@ import {
 } from '../api/conversations';
 import { useSession } from '../api/auth';
 import { ErrorBanner, Loading } from '../ui/Feedback';
+import { attachFiles } from './attachment-store';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './MessageList';
@@ -49,6 +52,50 @@ function useMarkReadWhenShown(conversationId: number, newestId: number | null) {
   }, [conversationId, newestId, mutate]);
 }
 
+const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+
+/**
+ * Files dragged anywhere onto the reading pane are attached to the composer's message; while they
+ * are over it an overlay says so. Not on a closed conversation (nothing can be posted there).
+ */
+function useFileDrop(conversationId: number, enabled: boolean) {
+  const [over, setOver] = useState(false);
+  // dragenter / dragleave fire for every child crossed: count them to know when the pane is left.
+  const depth = useRef(0);
+  const maxBytes = useUploadMaxBytes();
+  const reset = () => {
+    depth.current = 0;
+    setOver(false);
+  };
+  const handlers = {
+    onDragEnter: (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      depth.current += 1;
+      if (enabled) setOver(true);
+    },
+    onDragOver: (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      // Taking the drag over keeps the browser from opening the file in place of the app.
+      e.preventDefault();
+      e.dataTransfer.dropEffect = enabled ? 'copy' : 'none';
+    },
+    onDragLeave: (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setOver(false);
+    },
+    onDrop: (e: DragEvent) => {
+      const files = e.dataTransfer ? Array.from(e.dataTransfer.files) : [];
+      if (files.length === 0 && !carriesFiles(e)) return;
+      e.preventDefault();
+      reset();
+      if (enabled && files.length > 0) attachFiles(conversationId, files, maxBytes);
+    },
+  };
+  return { over: over && enabled, handlers };
+}
+
 /** The right side of the Conversations window for one conversation. */
 export function ReadingPane({ id }: { id: number }) {
   const conversation = useConversation(id);
@@ -58,6 +105,7 @@ export function ReadingPane({ id }: { id: number }) {
   const all = flattenMessages(messages.data);
   const newest = all.length ? all[all.length - 1]!.id : null;
   useMarkReadWhenShown(id, messages.isSuccess ? newest : null);
+  const drop = useFileDrop(id, conversation.isSuccess && conversation.data.status !== 'closed');
 
   if (conversation.isPending) {
     return (
@@ -82,7 +130,17 @@ export function ReadingPane({ id }: { id: number }) {
   }
   const c = conversation.data;
   return (
-    <section className="reading-pane" aria-label="Reading pane">
+    <section
+      className={`reading-pane${drop.over ? ' drag-over' : ''}`}
+      aria-label="Reading pane"
+      data-testid="drop-zone"
+      {...drop.handlers}
+    >
+      {drop.over && (
+        <div className="drop-overlay">
+          <span className="drop-overlay-text">Drop files to attach</span>
+        </div>
+      )}
       <OrphanBar conversation={c} claim={claim} />
       <ClaimError claim={claim} />
       <ConversationHeader conversation={c} />

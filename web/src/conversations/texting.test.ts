@@ -77,6 +77,7 @@ describe('phone labels', () => {
       phoneNumber: '+12015550123',
       deliveries: [],
       held: false,
+      attachments: [],
     };
     expect(senderName(base, phones)).toBe('(201) 555-0123');
     expect(senderName({ ...base, direction: 'outbound', author: { id: 1, name: 'Avery' } }, phones)).toBe(

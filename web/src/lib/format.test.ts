@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longTime, money, parseMoney, shortTime } from './format';
+import { formatBytes, longTime, money, parseMoney, shortTime } from './format';
 
 describe('parseMoney', () => {
   it('reads amounts as typed by people into integer cents', () => {
@@ -38,5 +38,14 @@ describe('shortTime', () => {
 
   it('falls back to the browser time zone for a zone it does not know', () => {
     expect(shortTime('2026-12-04T12:00:00Z', 'Not/AZone')).not.toBe('');
+  });
+});
+
+describe('formatBytes', () => {
+  it('shows file sizes as the attachment list and the thread do', () => {
+    expect(formatBytes(186_368)).toBe('182 KB');
+    expect(formatBytes(9.1 * 1024 * 1024)).toBe('9.1 MB');
+    expect(formatBytes(26_214_400)).toBe('25 MB');
+    expect(formatBytes(800)).toBe('800 bytes');
   });
 });

@@ -88,3 +88,9 @@ export function today(): string {
 
 /** Blank text becomes null, for optional API fields. */
 export const blankToNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+
+/**
+ * A file size for people: "812 bytes", "182 KB", "9.1 MB" (1 KB = 1,024 bytes). The server's own
+ * (core/attachments.ts), so sizes and the upload limit read the same in the app and in its errors.
+ */
+export { formatBytes } from '../../../core/attachments';

@@ -22,6 +22,7 @@ const LABELS = {
   messagingServiceSid: 'Twilio Messaging Service SID',
   fromNumber: 'From number',
   publicBaseUrl: 'Conversation Attachment URL',
+  mmsSizeLimitKb: 'MMS size limit (KB)',
   defaultRegion: 'Default region',
   privacyPolicyUrl: 'Privacy Policy',
   termsUrl: 'Terms & Conditions',
@@ -40,6 +41,7 @@ type Field = keyof typeof LABELS;
 /** The Company Preferences this page edits (the sender is the Twilio settings' own resource). */
 const PREF_FIELDS = [
   'publicBaseUrl',
+  'mmsSizeLimitKb',
   'defaultRegion',
   'privacyPolicyUrl',
   'termsUrl',
@@ -52,6 +54,7 @@ const PREF_FIELDS = [
 ] as const satisfies readonly Field[];
 
 const ID_FIELDS = new Set<Field>(['orphanUserGroupId', 'orphanConversationTypeId']);
+const NUMBER_FIELDS = new Set<Field>(['mmsSizeLimitKb']);
 
 /** What the preferences hold for a field as the form shows it. */
 function prefValue(p: Preferences, f: (typeof PREF_FIELDS)[number]): string {
@@ -63,6 +66,7 @@ function prefValue(p: Preferences, f: (typeof PREF_FIELDS)[number]): string {
 /** A field as the API takes it: region upper-cased, URLs blank → null, texts trimmed. */
 function prefInput(form: Record<Field, string>, f: (typeof PREF_FIELDS)[number]): string | number | null {
   if (ID_FIELDS.has(f)) return form[f] ? Number(form[f]) : null;
+  if (NUMBER_FIELDS.has(f)) return form[f].trim() === '' ? null : Number(form[f]);
   if (f === 'defaultRegion') return form.defaultRegion.trim().toUpperCase();
   if (f === 'publicBaseUrl' || f === 'privacyPolicyUrl' || f === 'termsUrl') return blankToNull(form[f]);
   return form[f].trim();
@@ -366,6 +370,13 @@ function ConversationsForm({ twilio: t, prefs: p }: { twilio: TwilioSettings; pr
                 'for delivery status callbacks, and for the download links of attachments that are not ' +
                 'pictures (MMS is too small for them). Leave it blank to use the address the server runs at' +
                 (t.publicBaseUrl ? ` (${t.publicBaseUrl}).` : '.'),
+            )}
+            {field(
+              'mmsSizeLimitKb',
+              { type: 'number', placeholder: '5120' },
+              'Pictures larger than this are re-encoded and made smaller until they fit before they are texted ' +
+                '(the original is kept here). 5,120 KB (5 MB) is the most Twilio accepts; a picture that cannot ' +
+                'be made to fit is sent as a download link.',
             )}
             {field(
               'defaultRegion',
