@@ -67,6 +67,18 @@ describeEachDatabase(
       expect((await bob.post('/api/conversations/1/messages', { body: '', attachmentIds: [png.body.id] })).status).not.toBe(201);
     });
 
+    it('converts an iPhone HEIC photo to JPEG for MMS and for the browser, keeping the original', async () => {
+      const alice = await h().signIn('alice');
+      const heic = fs.readFileSync(new URL('./fixtures/gradient-320x240.heic', import.meta.url));
+      const res = await upload(h(), alice, 'IMG_1234.HEIC', heic);
+      expect(res.body).toMatchObject({ contentType: 'image/heic', isImage: true, width: 320, height: 240, texting: { as: 'mms', note: 'Converted from HEIC to JPEG for MMS.' } });
+      expect(res.body.viewUrl).toBe(`/api/attachments/${res.body.id}/view`);
+      const view = await download(h(), alice, res.body.viewUrl);
+      expect(view.headers['content-type']).toBe('image/jpeg');
+      expect(await sharp(view.bytes).metadata()).toMatchObject({ format: 'jpeg', width: 320, height: 240 });
+      expect((await download(h(), alice, res.body.url)).bytes.equals(heic)).toBe(true);
+    });
+
     it('posts text and two attachments as three messages, text first, in an internal conversation too', async () => {
       const alice = await h().signIn('alice');
       const bob = await h().signIn('bob');

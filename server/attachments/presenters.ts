@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MMS_IMAGE_TYPES } from '../../core/attachments.js';
 import type { AttachmentRow } from './attachments.table.js';
 
 export const attachmentOut = z.object({
@@ -15,6 +16,8 @@ export const attachmentOut = z.object({
   /** The original, for signed-in staff who can see the conversation (`?download=1` to save it). */
   url: z.string(),
   thumbnailUrl: z.string().nullable(),
+  /** The picture at full size as a browser can show it (a JPEG copy for HEIC, TIFF, …); null for other files. */
+  viewUrl: z.string().nullable(),
   /** How it is (or would be) texted to phones; null in internal conversations and for inbound media. */
   texting: z.object({ as: z.enum(['mms', 'link']), note: z.string().nullable() }).nullable(),
   /** A download link: when it expires and every time it was opened. */
@@ -51,6 +54,7 @@ export function presentAttachment(a: AttachmentRow, opens: AttachmentOpen[], now
     height: a.height,
     url: `/api/attachments/${a.id}/file`,
     thumbnailUrl: a.thumbnail_key ? `/api/attachments/${a.id}/thumbnail` : null,
+    viewUrl: !a.thumbnail_key ? null : MMS_IMAGE_TYPES.has(a.content_type) ? `/api/attachments/${a.id}/file` : `/api/attachments/${a.id}/view`,
     texting: as ? { as, note: a.texting_note } : null,
     link:
       a.send_as === 'link'

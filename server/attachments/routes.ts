@@ -64,6 +64,16 @@ export async function attachmentRoutes(app: App, s: Services) {
     return sendFile(reply, bytes, { contentType: a.content_type, fileName: a.file_name, disposition: inline ? 'inline' : 'attachment' });
   });
 
+  app.get('/api/attachments/:id/view', {
+    schema: { tags, description: 'A picture browsers cannot show (HEIC, TIFF, …) as JPEG: its MMS copy, else its thumbnail.', params: idParams, response: { 404: errorOut } },
+  }, async (request, reply) => {
+    const a = await findReadableAttachment(s.db, ctxOf(s, request).actor, request.params.id);
+    const key = a.mms_key ?? a.thumbnail_key;
+    const bytes = key ? await s.files.get(key) : null;
+    if (!bytes) throw new AppError('NOT_FOUND', 'This attachment has no picture to show.');
+    return sendFile(reply, bytes, { contentType: 'image/jpeg', fileName: `${a.file_name.replace(/\.[^.]*$/, '')}.jpg`, disposition: 'inline' });
+  });
+
   app.get('/api/attachments/:id/thumbnail', {
     schema: { tags, params: idParams, response: { 404: errorOut } },
   }, async (request, reply) => {

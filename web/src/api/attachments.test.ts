@@ -24,6 +24,7 @@ const attachment = (id: number, extra: Partial<Attachment> = {}): Attachment => 
   height: null,
   url: `/api/attachments/${id}/file`,
   thumbnailUrl: null,
+  viewUrl: null,
   texting: { as: 'link', note: null },
   link: null,
   fetch: null,

@@ -281,6 +281,8 @@ export interface Attachment {
   url: string;
   /** GET /api/attachments/:id/thumbnail (JPEG, at most 640 px) when isImage. */
   thumbnailUrl: string | null;
+  /** The picture at full size as a browser can show it (a JPEG copy for HEIC, TIFF, …); null for other files. */
+  viewUrl: string | null;
   /** How it is (or would be) texted to phones; null in internal conversations and for inbound media. */
   texting: { as: 'mms' | 'link'; note: string | null } | null;
   /** For attachments sent as a download link: when the link expires and every time it was opened. */

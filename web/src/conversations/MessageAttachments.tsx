@@ -22,7 +22,7 @@ export function ImageViewer({ a, onClose }: { a: Attachment; onClose: () => void
     <Dialog title={a.fileName} onClose={onClose} className="dialog-wide image-viewer">
       <div className="dialog-body">
         <div className="image-viewer-frame">
-          <img src={a.url} alt={a.fileName} />
+          <img src={a.viewUrl ?? a.url} alt={a.fileName} />
         </div>
         <div className="image-viewer-caption muted">
           {formatBytes(a.size)}

@@ -29,6 +29,7 @@ const stored = (id: number, extra: Partial<Attachment> = {}): Attachment => ({
   height: 600,
   url: `/api/attachments/${id}/file`,
   thumbnailUrl: `/api/attachments/${id}/thumbnail`,
+  viewUrl: null,
   texting: { as: 'mms', note: null },
   link: null,
   fetch: null,
