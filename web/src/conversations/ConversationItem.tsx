@@ -17,7 +17,7 @@ export function ConversationItem({ c, href, selected }: ConversationItemProps) {
   // System messages already start with who did it ("Avery Admin closed the conversation.").
   const byline = last?.authorName && !last.body.startsWith(last.authorName) ? `${last.authorName}: ` : '';
   // A deleted message keeps no text (its placeholder is in the thread); an attachment message has only its files.
-  const body = !last ? '' : last.deleted ? 'Message deleted' : last.body || (last.attachmentNames.length ? `📎 ${last.attachmentNames.join(', ')}` : '');
+  const body = !last ? '' : last.deleted ? 'Message deleted' : last.body || (last.attachmentNames.length ? `${last.attachmentNames.length > 1 ? 'Attachments' : 'Attachment'}: ${last.attachmentNames.join(', ')}` : '');
   const preview = last ? `${byline}${body}` : 'No messages yet';
   return (
     <li
