@@ -25,3 +25,29 @@ export const FIRST_TRANSACTION_NUMBER = 10001;
 export function formatTransactionId(type: TransactionType, n: number): string {
   return `${TRANSACTION_TYPES[type].prefix}-${n}`;
 }
+
+/** What an external phone number is connected to: Customers, Vendors, both or neither. */
+export type PartyConnection = 'none' | 'customer' | 'vendor' | 'both';
+
+export function connectionOf(customers: number, vendors: number): PartyConnection {
+  if (customers && vendors) return 'both';
+  if (customers) return 'customer';
+  if (vendors) return 'vendor';
+  return 'none';
+}
+
+export const SIDE_LABELS: Record<LedgerSide, string> = { AR: 'Customer (A/R)', AP: 'Vendor (A/P)' };
+
+/**
+ * The transaction types "Create Transaction" offers: every type for a number connected to
+ * nobody (or an internal message); only A/R types once it is connected to a customer, only A/P
+ * once connected to a vendor; both groups when connected to both.
+ */
+export function transactionTypeGroups(connection: PartyConnection): { side: LedgerSide; label: string; types: { type: TransactionType; label: string }[] }[] {
+  const sides: LedgerSide[] = connection === 'customer' ? ['AR'] : connection === 'vendor' ? ['AP'] : ['AR', 'AP'];
+  return sides.map((side) => ({
+    side,
+    label: SIDE_LABELS[side],
+    types: TRANSACTION_TYPE_KEYS.filter((t) => TRANSACTION_TYPES[t].side === side).map((type) => ({ type, label: TRANSACTION_TYPES[type].label })),
+  }));
+}

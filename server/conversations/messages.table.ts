@@ -20,5 +20,7 @@ export interface MessagesTable {
   sms_body: string | null;
   /** The signed URL of the picture an MMS carries. */
   media_url: string | null;
+  /** The transaction created from this message ("Create Transaction"). */
+  transaction_id: number | null;
 }
 export type MessageRow = Selectable<MessagesTable>;

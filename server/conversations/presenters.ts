@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { TAG_KINDS } from '../../core/conversations.js';
+import { TRANSACTION_TYPE_KEYS } from '../../core/transactions.js';
+import type { TransactionType } from '../../core/transactions.js';
 import type { ConversationRow } from './conversations.table.js';
 import type { MessageRow } from './messages.table.js';
 import type { DeliveryRow } from '../texting/deliveries.table.js';
@@ -29,6 +31,8 @@ export const messageOut = z.object({
   deleted: z.object({ by: z.string().nullable(), at: z.string() }).nullable(),
   /** Files: one for an attachment message (each attachment is its own message); an inbound MMS may carry several. */
   attachments: z.array(attachmentOut),
+  /** The transaction created from this message; while null, "Create Transaction" is offered. */
+  transaction: z.object({ id: z.number(), transactionId: z.string(), type: z.enum(TRANSACTION_TYPE_KEYS) }).nullable(),
 });
 export type MessageOut = z.infer<typeof messageOut>;
 
@@ -115,8 +119,11 @@ export function presentConversation(d: ConversationDetails): ConversationOut {
   };
 }
 
+/** A message row, with its transaction's ID and type when the query joined them (`messageTransaction`). */
+export type MessageRowWithTransaction = MessageRow & { tx_code?: string | null; tx_type?: TransactionType | null };
+
 export function presentMessage(
-  m: MessageRow,
+  m: MessageRowWithTransaction,
   authorName: string | null,
   deliveries: DeliveryRow[] = [],
   deletedByName: string | null = null,
@@ -135,5 +142,6 @@ export function presentMessage(
     held: m.held === 1,
     deleted: m.deleted_at ? { by: deletedByName, at: m.deleted_at } : null,
     attachments: m.deleted_at ? [] : attachments,
+    transaction: m.transaction_id !== null && m.tx_code && m.tx_type ? { id: m.transaction_id, transactionId: m.tx_code, type: m.tx_type } : null,
   };
 }

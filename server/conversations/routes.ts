@@ -3,7 +3,12 @@ import type { Services } from '../context.js';
 import { ctxOf } from '../http/auth.js';
 import { errorOut, idParams } from '../http/schemas.js';
 import type { App } from '../http/types.js';
+import { TRANSACTION_TYPE_KEYS } from '../../core/transactions.js';
+import { transactionOut } from '../erp/transactions/presenters.js';
 import { addPhoneNumbers } from './commands/add-phone-number.js';
+import { createTransactionFromMessage } from './commands/create-transaction-from-message.js';
+import { linkChoices } from './queries/link-templates.js';
+import { transactionOptions } from './queries/transaction-options.js';
 import { createConversation } from './commands/create-conversation.js';
 import { deleteMessage } from './commands/delete-message.js';
 import { markRead } from './commands/mark-read.js';
@@ -23,6 +28,19 @@ import { threadHistory } from './queries/thread-history.js';
 import { createConversationIn, listConversationsQuery, listMessagesQuery, postMessageIn, searchQuery, tagIn, tagParams } from './schema.js';
 
 const tags = ['conversations'];
+const messageParams = z.object({ id: z.coerce.number().int().positive(), messageId: z.coerce.number().int().positive() });
+const partyRef = z.object({ kind: z.enum(['customer', 'vendor']), id: z.number(), name: z.string() });
+const transactionOptionsOut = z.object({
+  connection: z.enum(['none', 'customer', 'vendor', 'both']),
+  groups: z.array(z.object({ side: z.enum(['AR', 'AP']), label: z.string(), types: z.array(z.object({ type: z.enum(TRANSACTION_TYPE_KEYS), label: z.string() })), parties: z.array(partyRef) })),
+});
+const createTransactionFromMessageIn = z.object({
+  type: z.enum(TRANSACTION_TYPE_KEYS),
+  customerId: z.number().int().positive().nullish(),
+  vendorId: z.number().int().positive().nullish(),
+  newParty: z.object({ name: z.string().trim().min(1, 'is required').max(200) }).nullish(),
+});
+const linkChoiceOut = z.object({ name: z.string(), template: z.string(), url: z.string().nullable(), disabledReason: z.string().nullable() });
 const notVisible = { 404: errorOut };
 /** A conversation after numbers were added: possibly another one (redirected to, or newly made). */
 const endpointChangeOut = conversationOut.extend({ redirected: z.boolean(), createdNew: z.boolean() });
@@ -61,6 +79,24 @@ export async function conversationRoutes(app: App, s: Services) {
       response: { 201: messageOut.extend({ batch: z.array(messageOut) }), 400: errorOut, 409: errorOut, ...notVisible },
     },
   }, async (request, reply) => reply.status(201).send(await postMessage(ctxOf(s, request), request.params.id, request.body)));
+
+  app.get('/api/conversations/:id/messages/:messageId/transaction-options', {
+    schema: { tags, description: 'What "Create Transaction" offers for a message: types filtered by what its phone number is connected to, and those parties.', params: messageParams, response: { 200: transactionOptionsOut, 409: errorOut, ...notVisible } },
+  }, async (request) => transactionOptions(s.db, ctxOf(s, request).actor, request.params.id, request.params.messageId));
+
+  app.post('/api/conversations/:id/messages/:messageId/transaction', {
+    schema: {
+      tags,
+      description: 'Create Transaction: a transaction for the party with the message text as memo, tagged in the conversation, the message associated with it.',
+      params: messageParams,
+      body: createTransactionFromMessageIn,
+      response: { 201: z.object({ transaction: transactionOut, message: messageOut }), 400: errorOut, 409: errorOut, ...notVisible },
+    },
+  }, async (request, reply) => reply.status(201).send(await createTransactionFromMessage(ctxOf(s, request), request.params.id, request.params.messageId, request.body)));
+
+  app.get('/api/conversations/:id/link-templates', {
+    schema: { tags, description: "The Company's custom links, filled in from the conversation's linked transaction, customer or vendor.", params: idParams, response: { 200: z.object({ items: z.array(linkChoiceOut) }), ...notVisible } },
+  }, async (request) => ({ items: await linkChoices(s.db, ctxOf(s, request).actor, request.params.id) }));
 
   app.post('/api/conversations/:id/tags', {
     schema: { tags, params: idParams, body: tagIn, response: { 200: conversationOut, 400: errorOut, ...notVisible } },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DbOrTrx } from '../db/schema.js';
 import { canonicalTimeZone, isValidTimeZone } from './time-zone.js';
 import { DEFAULT_TEXTS } from '../../core/opt-in-texts.js';
+import { templateProblem } from '../../core/link-templates.js';
 
 /**
  * One Company Preference. `schema` validates what an admin submits and also encodes responses,
@@ -55,6 +56,20 @@ const baseUrl = z.codec(
 
 const messageTemplate = z.string().trim().min(1, 'is required').max(1000);
 
+/** A named custom link: a URL with {transactionId}, {customerId} or {vendorId} filled from the conversation. */
+const linkTemplate = z.object({
+  name: z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters'),
+  url: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(1000)
+    .superRefine((v, ctx) => {
+      const problem = templateProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+});
+
 export const PREFERENCES = {
   companyName: define({ schema: z.string().trim().min(1, 'is required').max(200), default: 'Switchboard Demo Co.' }),
   companyPhone: define({ schema: nullableText(50), default: null }),
@@ -64,6 +79,23 @@ export const PREFERENCES = {
   publicBaseUrl: define({ schema: baseUrl, default: null }),
   /** Pictures larger than this are re-encoded smaller for MMS (Twilio accepts at most 5 MB). */
   mmsSizeLimitKb: define({ schema: z.number().int().min(1, 'must be at least 1 KB').max(5120, 'must be at most 5,120 KB (5 MB, Twilio\'s limit)'), default: 5120 }),
+  /** Whether the side panel's button attaches a barcode (Code 128) or a QR code of the Transaction ID. */
+  transactionCode: define({ schema: z.enum(['barcode', 'qr']), default: 'qr' as 'barcode' | 'qr' }),
+  /** Custom links the composer's Insert Link menu offers. */
+  linkTemplates: define({
+    schema: z
+      .array(linkTemplate)
+      .max(20, 'can hold at most 20 links')
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((l, i) => {
+          const key = l.name.trim().toLowerCase();
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'is already used by another link' });
+          seen.add(key);
+        });
+      }),
+    default: [] as { name: string; url: string }[],
+  }),
   /** Links shown to people opting in to texts. */
   privacyPolicyUrl: define({ schema: baseUrl, default: null }),
   termsUrl: define({ schema: baseUrl, default: null }),

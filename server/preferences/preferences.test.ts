@@ -19,6 +19,8 @@ describeEachDatabase('company preferences API', (h) => {
       privacyPolicyUrl: null,
       termsUrl: null,
       mmsSizeLimitKb: 5120,
+      transactionCode: 'qr',
+      linkTemplates: [],
     });
     expect(res.body.optInRequestText).toContain('START');
     expect(await getPreferences(h().running.services.db)).toEqual(res.body);
@@ -109,7 +111,7 @@ describeEachDatabase('company preferences API', (h) => {
     expect(company.body).toMatchObject({ companyName: 'Visible Name Ltd', timeZone: expect.any(String), defaultRegion: 'US' });
     // The harness runs the built-in emulator (no Twilio credentials): texting works against it.
     expect(company.body.texting).toEqual({ available: true, usingEmulator: true, simulatorUrl: '/simulator' });
-    expect(Object.keys(company.body).sort()).toEqual(['companyName', 'defaultConversationTypeId', 'defaultRegion', 'texting', 'timeZone', 'uploadMaxBytes', 'verbalOptInScript']);
+    expect(Object.keys(company.body).sort()).toEqual(['companyName', 'defaultConversationTypeId', 'defaultRegion', 'texting', 'timeZone', 'transactionCode', 'uploadMaxBytes', 'verbalOptInScript']);
     expect(company.body.uploadMaxBytes).toBe(25 * 1024 * 1024);
     expect(company.body.verbalOptInScript).toContain('Visible Name Ltd');
     expect((await h().anonymous().get('/api/company')).status).toBe(401);

@@ -21,6 +21,8 @@ export const companyOut = z.object({
   defaultConversationTypeId: z.number().nullable(),
   /** The opt-in script a user reads for verbal consent, filled in with the company's details. */
   verbalOptInScript: z.string(),
+  /** What the side panel's code button attaches: a barcode or a QR code of the Transaction ID. */
+  transactionCode: z.enum(['barcode', 'qr']),
   /** The largest file a user may upload, in bytes. */
   uploadMaxBytes: z.number(),
   texting: z.object({

@@ -76,7 +76,7 @@ export async function publishOutboundChanges(s: Services, conversationId: number
   const released = [...new Set(deliveries.map((d) => d.message_id))].filter((id) => !createdIds.includes(id));
   const ids = [...createdIds, ...released];
   if (ids.length) {
-    const rows = await s.db.selectFrom('messages').leftJoin('users', 'users.id', 'messages.author_id').selectAll('messages').select('users.name as author_name').where('messages.id', 'in', ids).orderBy('messages.id').execute();
+    const rows = await s.db.selectFrom('messages').leftJoin('users', 'users.id', 'messages.author_id').leftJoin('transactions as mtx', 'mtx.id', 'messages.transaction_id').selectAll('messages').select(['users.name as author_name', 'mtx.transaction_id as tx_code', 'mtx.type as tx_type']).where('messages.id', 'in', ids).orderBy('messages.id').execute();
     const attachments = await attachmentsOfMessages(s.db, ids, s.clock.now());
     const events: ConversationEvent[] = rows.map((m) => ({
       type: createdIds.includes(m.id) ? ('message.created' as const) : ('message.updated' as const),

@@ -11,7 +11,8 @@ export async function getMessage(db: DbOrTrx, messageId: number, clock: Clock): 
     .leftJoin('users', 'users.id', 'messages.author_id')
     .leftJoin('users as deleter', 'deleter.id', 'messages.deleted_by')
     .selectAll('messages')
-    .select(['users.name as author_name', 'deleter.name as deleted_by_name'])
+    .leftJoin('transactions as mtx', 'mtx.id', 'messages.transaction_id')
+    .select(['users.name as author_name', 'deleter.name as deleted_by_name', 'mtx.transaction_id as tx_code', 'mtx.type as tx_type'])
     .where('messages.id', '=', messageId)
     .executeTakeFirst();
   if (!m) return null;

@@ -23,7 +23,8 @@ export async function listMessages(
     .leftJoin('users', 'users.id', 'messages.author_id')
     .leftJoin('users as deleter', 'deleter.id', 'messages.deleted_by')
     .selectAll('messages')
-    .select(['users.name as author_name', 'deleter.name as deleted_by_name'])
+    .leftJoin('transactions as mtx', 'mtx.id', 'messages.transaction_id')
+    .select(['users.name as author_name', 'deleter.name as deleted_by_name', 'mtx.transaction_id as tx_code', 'mtx.type as tx_type'])
     .where('messages.conversation_id', '=', conversationId);
   if (input.before) q = q.where('messages.id', '<', input.before);
   const rows = await q.orderBy('messages.id', 'desc').limit(input.limit + 1).execute();

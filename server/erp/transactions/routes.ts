@@ -3,6 +3,11 @@ import type { Services } from '../../context.js';
 import { ctxOf } from '../../http/auth.js';
 import { errorOut, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
+import { attachmentOut } from '../../attachments/presenters.js';
+import { getPreferences } from '../../preferences/queries/get-preferences.js';
+import { sendFile } from '../../attachments/send-file.js';
+import { attachTransactionCode } from './commands/attach-transaction-code.js';
+import { transactionCodePng } from './codes.js';
 import { createTransaction } from './commands/create-transaction.js';
 import { updateTransaction } from './commands/update-transaction.js';
 import { presentTransactionTypes, transactionOut, transactionTypeOut } from './presenters.js';
@@ -29,6 +34,23 @@ export async function transactionRoutes(app: App, s: Services) {
   app.post('/api/transactions', {
     schema: { tags, body: transactionCreateIn, response: { 201: transactionOut, 400: errorOut, 404: errorOut } },
   }, async (request, reply) => reply.status(201).send(await createTransaction(ctxOf(s, request), request.body)));
+
+  app.post('/api/transactions/:id/code', {
+    schema: {
+      tags,
+      description: "Attach the Transaction ID as a barcode or QR code (per Company Preferences): answers an upload ready to send with a message.",
+      params: idParams,
+      response: { 201: attachmentOut, 404: errorOut },
+    },
+  }, async (request, reply) => reply.status(201).send(await attachTransactionCode(ctxOf(s, request), request.params.id)));
+
+  app.get('/api/transactions/:id/code.png', {
+    schema: { tags, description: 'The Transaction ID as a barcode or QR code (per Company Preferences).', params: idParams, response: { 404: errorOut } },
+  }, async (request, reply) => {
+    const [tx, prefs] = await Promise.all([getTransaction(s.db, request.params.id), getPreferences(s.db)]);
+    const png = await transactionCodePng(prefs.transactionCode, tx.transactionId);
+    return sendFile(reply, png, { contentType: 'image/png', fileName: `${tx.transactionId}-${prefs.transactionCode}.png`, disposition: 'inline' });
+  });
 
   app.put('/api/transactions/:id', {
     schema: { tags, params: idParams, body: transactionUpdateIn, response: { 200: transactionOut, 400: errorOut, 404: errorOut } },

@@ -14,6 +14,7 @@ export async function getCompany(s: Services): Promise<CompanyOut> {
     defaultConversationTypeId: prefs.defaultConversationTypeId,
     verbalOptInScript: fillText(prefs.verbalOptInScript, textValuesFrom(prefs)),
     uploadMaxBytes: s.config.uploadMaxBytes,
+    transactionCode: prefs.transactionCode,
     texting: {
       available: texting !== null,
       usingEmulator: texting?.usingEmulator ?? false,

@@ -1,5 +1,6 @@
 import { partyKindFor } from '../../../../core/transactions.js';
 import type { Ctx } from '../../../context.js';
+import type { Trx } from '../../../db/schema.js';
 import { isoNow } from '../../../context.js';
 import { notFound } from '../../../errors.js';
 import { getPreferences } from '../../../preferences/queries/get-preferences.js';
@@ -16,32 +17,43 @@ import { partyIdFor } from './party-rules.js';
  * Transaction ID of its type. Without a date it is dated today in the company's time zone.
  */
 export async function createTransaction(ctx: Ctx, input: TransactionCreateInput): Promise<TransactionOut> {
+  return ctx.db.transaction().execute((trx) => insertTransaction(trx, ctx, input));
+}
+
+/** createTransaction inside the caller's transaction (Create Transaction from a message uses it). */
+export async function insertTransaction(
+  trx: Trx,
+  ctx: Ctx,
+  input: TransactionCreateInput,
+): Promise<TransactionOut> {
   const partyId = partyIdFor(input.type, input);
   const kind = partyKindFor(input.type);
-  return ctx.db.transaction().execute(async (trx) => {
-    const party = await trx.selectFrom(partyTable(kind)).select('id').where('id', '=', partyId).executeTakeFirst();
-    if (!party) throw notFound(partyLabel(kind));
-    const date = input.date ?? localDate(ctx.clock.now(), (await getPreferences(trx)).timeZone);
-    // Allocate last: on PostgreSQL the counter row stays locked until commit, so keep that short.
-    const transactionId = await allocateTransactionId(trx, input.type);
-    const now = isoNow(ctx.clock);
-    const { id } = await trx
-      .insertInto('transactions')
-      .values({
-        transaction_id: transactionId,
-        type: input.type,
-        customer_id: kind === 'customer' ? partyId : null,
-        vendor_id: kind === 'vendor' ? partyId : null,
-        status: input.status,
-        date,
-        total_cents: input.totalCents,
-        memo: input.memo ?? '',
-        created_by: ctx.actor.id,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return getTransaction(trx, id);
-  });
+  const party = await trx
+    .selectFrom(partyTable(kind))
+    .select('id')
+    .where('id', '=', partyId)
+    .executeTakeFirst();
+  if (!party) throw notFound(partyLabel(kind));
+  const date = input.date ?? localDate(ctx.clock.now(), (await getPreferences(trx)).timeZone);
+  // Allocate last: on PostgreSQL the counter row stays locked until commit, so keep that short.
+  const transactionId = await allocateTransactionId(trx, input.type);
+  const now = isoNow(ctx.clock);
+  const { id } = await trx
+    .insertInto('transactions')
+    .values({
+      transaction_id: transactionId,
+      type: input.type,
+      customer_id: kind === 'customer' ? partyId : null,
+      vendor_id: kind === 'vendor' ? partyId : null,
+      status: input.status,
+      date,
+      total_cents: input.totalCents,
+      memo: input.memo ?? '',
+      created_by: ctx.actor.id,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return getTransaction(trx, id);
 }
