@@ -149,6 +149,8 @@ export interface Preferences {
   orphanUserGroupId: number | null;
   /** …and given this type. */
   orphanConversationTypeId: number | null;
+  transactionCode: 'barcode' | 'qr';
+  linkTemplates: { name: string; url: string }[];
 }
 
 /** What every signed-in user may know of the company (GET /api/company). */
@@ -161,6 +163,7 @@ export interface Company {
   verbalOptInScript: string;
   /** The largest file one upload may be (POST /api/attachments), in bytes. */
   uploadMaxBytes: number;
+  transactionCode: 'barcode' | 'qr';
   texting: {
     /** Texting works: credentials are set, or the built-in emulator runs. */
     available: boolean;
@@ -318,6 +321,8 @@ export interface Message {
    * ''), any number on an inbound MMS, none on text-only and deleted messages.
    */
   attachments: Attachment[];
+  /** The transaction created from (and associated with) this message; null when there is none. */
+  transaction?: { id: number; transactionId: string; type: TransactionType } | null;
 }
 
 /** What posting a message answers: the first message created, and every one the post created. */

@@ -7,6 +7,7 @@ import { blankToNull } from '../lib/format';
 import { useDebounced } from '../lib/hooks';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, FieldError } from '../ui/Feedback';
+import { FormActions } from '../ui/FormActions';
 
 const WORDS: Record<PartyKind, { one: string; many: string }> = {
   customer: { one: 'Customer', many: 'customers' },
@@ -119,14 +120,7 @@ export function AddToExistingDialog({ kind, card, onClose, onAdded }: AddToExist
             onChange={(e) => setDescription(e.target.value)}
           />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={add.isPending}>
-            {add.isPending ? 'Adding…' : 'Add'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Add" busyLabel="Adding…" busy={add.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -47,7 +47,10 @@ function DraftItem({
       <span className="attachment-draft-main">
         <span className="attachment-draft-line">
           <span className="attachment-draft-name">{d.fileName}</span>
-          <span className="attachment-draft-size muted">{formatBytes(d.size)}</span>
+          {/* A file the server is still making (a transaction's code) has no size yet. */}
+          {(d.size > 0 || d.status !== 'uploading') && (
+            <span className="attachment-draft-size muted">{formatBytes(d.size)}</span>
+          )}
           {d.status === 'uploading' && (
             <progress
               className="attachment-draft-progress"

@@ -8,8 +8,12 @@ import type { PhoneEndpoint } from '../api/types';
 import { AttachmentDrafts, PaperClipIcon } from './AttachmentDrafts';
 import { attachFiles, clearSentAttachments, useDraftAttachments } from './attachment-store';
 import { isUploading, sendableIds } from './attachments';
+import { insertAtCursor } from './insert-text';
+import { InsertLinkMenu } from './InsertLinkMenu';
 import { OptInDialog } from './OptInDialog';
 import { TEXT_TOO_LONG_MESSAGE, describeSms, smsInfo } from './segments';
+import { TransactionCodeButton } from './TransactionCodeButton';
+import type { ComposerTransaction } from './TransactionCodeButton';
 
 /** Unsent text per conversation, so switching conversations does not lose a draft. */
 const drafts = new Map<number, string>();
@@ -21,6 +25,11 @@ interface ComposerProps {
   external?: boolean;
   /** The conversation's phones, to name them in the opt-in pop-up. */
   phoneNumbers?: readonly PhoneEndpoint[];
+  /**
+   * The transaction whose window the composer is in (the Conversation Side Panel): a button
+   * beside the paper clip attaches its barcode or QR code.
+   */
+  transaction?: ComposerTransaction;
 }
 
 /**
@@ -33,8 +42,15 @@ interface ComposerProps {
  * Files (the paper clip, or dropped on the reading pane) are uploaded at once and listed above
  * the box; Send posts the text and the uploaded files in the order listed, and waits while any
  * file is still uploading. Refused files stay listed with the server's words until removed.
+ * "Insert Link" puts one of the company's links, filled in for this conversation, at the cursor.
  */
-export function Composer({ conversationId, closed, external = false, phoneNumbers = [] }: ComposerProps) {
+export function Composer({
+  conversationId,
+  closed,
+  external = false,
+  phoneNumbers = [],
+  transaction,
+}: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
   const send = useSendMessage(conversationId);
   const id = useId();
@@ -44,10 +60,23 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
   const fileInput = useRef<HTMLInputElement>(null);
   const files = useDraftAttachments(conversationId);
   const maxBytes = useUploadMaxBytes();
+  // Where the cursor goes after an insertion, once the new text is in the box.
+  const pendingCursor = useRef<number | null>(null);
+  // Until the box has had focus its selection says nothing: an insertion goes at the end.
+  const focusedOnce = useRef(false);
 
   useEffect(() => {
     drafts.set(conversationId, text);
   }, [conversationId, text]);
+
+  useEffect(() => {
+    const el = ref.current;
+    const cursor = pendingCursor.current;
+    if (!el || cursor === null) return;
+    pendingCursor.current = null;
+    el.focus();
+    el.setSelectionRange(cursor, cursor);
+  }, [text]);
 
   const body = text.trim();
   const sms = external ? smsInfo(body) : null;
@@ -81,6 +110,17 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
         },
       },
     );
+  };
+
+  /** Puts a link in place of the box's selection (a space before it when it would touch a word). */
+  const insertLink = (url: string) => {
+    const el = ref.current;
+    const at = el && focusedOnce.current ? el : null;
+    const next = insertAtCursor(text, at?.selectionStart, at?.selectionEnd, url);
+    pendingCursor.current = next.cursor;
+    setText(next.text);
+    setNote(null);
+    if (send.isError && !optInPending) send.reset();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -134,6 +174,16 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
           >
             <PaperClipIcon />
           </button>
+          {transaction && (
+            <TransactionCodeButton
+              conversationId={conversationId}
+              transaction={transaction}
+              disabled={closed}
+              onAttach={() => {
+                if (send.isError && !optInPending) send.reset();
+              }}
+            />
+          )}
           <input
             ref={fileInput}
             type="file"
@@ -152,6 +202,9 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
               e.currentTarget.value = '';
             }}
           />
+        </div>
+        <div className="composer-tools" data-slot="links">
+          <InsertLinkMenu conversationId={conversationId} disabled={closed} onInsert={insertLink} />
         </div>
         <label htmlFor={id} className="sr-only">
           Message
@@ -172,6 +225,9 @@ export function Composer({ conversationId, closed, external = false, phoneNumber
             if (send.isError && !optInPending) send.reset();
           }}
           onKeyDown={onKeyDown}
+          onFocus={() => {
+            focusedOnce.current = true;
+          }}
           disabled={closed}
           aria-invalid={tooLong || undefined}
           aria-describedby={sms && body ? `${id}-segments` : undefined}

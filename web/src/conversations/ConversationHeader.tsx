@@ -53,7 +53,14 @@ function PhoneChip({ phone: p }: { phone: PhoneEndpoint }) {
  * Subject, type, tags and status of the open conversation. An external conversation shows its
  * phone numbers top left (each a contact card button) and "External Conversation" top right.
  */
-export function ConversationHeader({ conversation: c }: { conversation: Conversation }) {
+export function ConversationHeader({
+  conversation: c,
+  onOpenConversation,
+}: {
+  conversation: Conversation;
+  /** Shows the conversation an addition of numbers landed on; by default the Conversations window opens it. */
+  onOpenConversation?: (id: number, notice: string | null) => void;
+}) {
   const addTag = useAddTag(c.id);
   const removeTag = useRemoveTag(c.id);
   const setStatus = useSetStatus(c.id);
@@ -153,6 +160,10 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
             // A set of numbers that already has a conversation is continued there; one that
             // already held messages got a new conversation.
             if (change.id !== c.id) {
+              if (onOpenConversation) {
+                onOpenConversation(change.id, noticeFor(change));
+                return;
+              }
               const state: NoticeState = { notice: noticeFor(change) ?? undefined };
               navigate(`/conversations/${change.id}`, { state });
             }

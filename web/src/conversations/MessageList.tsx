@@ -8,6 +8,7 @@ import { fullTime, longTime } from '../lib/format';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { describeAttachments } from './attachments';
+import { MessageTransactionLine } from './CreateTransaction';
 import { DeliveryList } from './DeliveryList';
 import { MessageAttachments } from './MessageAttachments';
 import { ThreadHistory } from './ThreadHistory';
@@ -161,6 +162,7 @@ function MessageItem({
         conversationId={conversationId}
         timeZone={timeZone}
       />
+      <MessageTransactionLine m={m} conversationId={conversationId} />
     </>
   );
   return (

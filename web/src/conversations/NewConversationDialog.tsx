@@ -8,6 +8,7 @@ import type { Conversation, Tag } from '../api/types';
 import { sentence, useFieldErrors } from '../lib/fields';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, FieldError } from '../ui/Feedback';
+import { FormActions } from '../ui/FormActions';
 import { TagButton } from './TagButton';
 import { TagChip, sameTag } from './tags';
 
@@ -121,14 +122,7 @@ export function NewConversationDialog({ initialTags = [], onClose, onCreated }: 
           />
           <FieldError id={`${ids.body}-err`} message={sentence('Message', fe.errors.body)} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Create" busyLabel="Creating…" busy={create.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { useOptIn } from '../api/conversations';
 import type { PhoneEndpoint } from '../api/types';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, FieldError } from '../ui/Feedback';
+import { FormActions } from '../ui/FormActions';
 import { phoneLabel } from './texting';
 
 interface OptInDialogProps {
@@ -129,14 +130,11 @@ export function OptInDialog({ conversationId, numbers, phoneNumbers, onClose, on
             receive messages.
           </p>
         )}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={optIn.isPending}>
-            {method === 'verbal' ? 'Opt-In and Send Confirmation' : 'Send Opt-In Request'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel={method === 'verbal' ? 'Opt-In and Send Confirmation' : 'Send Opt-In Request'}
+          busy={optIn.isPending}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

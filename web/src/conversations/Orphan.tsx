@@ -8,6 +8,8 @@ import type { Conversation, Message, Tag } from '../api/types';
 import { ContactCardDialog } from '../contacts/ContactCardDialog';
 import { Dialog } from '../ui/Dialog';
 import { Loading } from '../ui/Feedback';
+import { FormActions } from '../ui/FormActions';
+import { RadioList } from '../ui/RadioList';
 import { TAG_KIND_LABELS } from './tags';
 
 type ClaimMutation = UseMutationResult<Conversation | undefined, Error, void>;
@@ -103,7 +105,6 @@ function TagUsersDialog({
   const group = useUserGroup(groupId);
   const assign = useAssignConversation(c.id);
   const [userId, setUserId] = useState<number | null>(null);
-  const name = useId();
   const members = group.data?.members ?? [];
   return (
     <Dialog title="Tag Users" onClose={onClose}>
@@ -127,35 +128,27 @@ function TagUsersDialog({
         ) : members.length === 0 ? (
           <p className="muted">This group has no members.</p>
         ) : (
-          <fieldset className="radio-list">
-            <legend className="sr-only">Users of {group.data?.name}</legend>
-            {members.map((m) => (
-              <label key={m.id} className="radio-row">
-                <input
-                  type="radio"
-                  name={name}
-                  value={m.id}
-                  checked={userId === m.id}
-                  onChange={() => setUserId(m.id)}
-                />{' '}
-                {m.name}
-              </label>
-            ))}
-          </fieldset>
+          <RadioList
+            legend={<>Users of {group.data?.name}</>}
+            items={members}
+            idOf={(m) => m.id}
+            labelOf={(m) => m.name}
+            selected={userId}
+            onSelect={setUserId}
+          />
         )}
         {assign.error && (
           <div className="banner banner-error" role="alert">
             {errorMessage(assign.error)}
           </div>
         )}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={userId === null || assign.isPending}>
-            {assign.isPending ? 'Assigning…' : 'Accept'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Accept"
+          busyLabel="Assigning…"
+          busy={assign.isPending}
+          disabled={userId === null}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

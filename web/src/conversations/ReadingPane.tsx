@@ -18,11 +18,20 @@ import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './MessageList';
 import { ClaimError, OrphanBar, SaveNumberPrompt, wasOrphan } from './Orphan';
 import type { NoticeState } from './notices';
+import type { ComposerTransaction } from './TransactionCodeButton';
 
-/** A notice the previous screen left for this conversation ("you were taken to it"). */
+/**
+ * A notice the previous screen left for this conversation ("you were taken to it"). It stays until
+ * dismissed; a later arrival with a notice of its own (landing on the conversation already shown,
+ * as in the Conversation Side Panel) shows that one.
+ */
 function ArrivalNotice() {
   const location = useLocation();
-  const [notice, setNotice] = useState(() => (location.state as NoticeState | null)?.notice ?? null);
+  const incoming = (location.state as NoticeState | null)?.notice ?? null;
+  const [shown, setShown] = useState({ key: location.key, notice: incoming });
+  if (incoming && shown.key !== location.key) setShown({ key: location.key, notice: incoming });
+  const notice = shown.notice;
+  const setNotice = (n: string | null) => setShown({ key: location.key, notice: n });
   if (!notice) return null;
   return (
     <div className="banner banner-info arrival-notice" role="status" data-testid="conversation-notice">
@@ -96,8 +105,22 @@ function useFileDrop(conversationId: number, enabled: boolean) {
   return { over: over && enabled, handlers };
 }
 
-/** The right side of the Conversations window for one conversation. */
-export function ReadingPane({ id }: { id: number }) {
+interface ReadingPaneProps {
+  id: number;
+  /**
+   * Set in a transaction window's Conversation Side Panel: the composer offers the transaction's
+   * barcode / QR code beside the paper clip.
+   */
+  transaction?: ComposerTransaction;
+  /**
+   * Shows another conversation (adding numbers can land on another thread), with the notice to
+   * show on arrival; by default the Conversations window opens it.
+   */
+  onOpenConversation?: (id: number, notice: string | null) => void;
+}
+
+/** The right side of the Conversations window for one conversation (also in the Conversation Side Panel). */
+export function ReadingPane({ id, transaction, onOpenConversation }: ReadingPaneProps) {
   const conversation = useConversation(id);
   const messages = useMessages(id);
   const session = useSession();
@@ -143,7 +166,7 @@ export function ReadingPane({ id }: { id: number }) {
       )}
       <OrphanBar conversation={c} claim={claim} />
       <ClaimError claim={claim} />
-      <ConversationHeader conversation={c} />
+      <ConversationHeader conversation={c} onOpenConversation={onOpenConversation} />
       <ArrivalNotice />
       <SaveNumberPrompt conversation={c} show={wasOrphan(c, all)} />
       <MessageList
@@ -164,6 +187,7 @@ export function ReadingPane({ id }: { id: number }) {
         closed={c.status === 'closed'}
         external={c.external ?? c.phoneNumbers.length > 0}
         phoneNumbers={c.phoneNumbers}
+        transaction={transaction}
       />
     </section>
   );

@@ -8,7 +8,7 @@ import { ApiError, api } from '../api/client';
 import { conversationKeys, useCreateConversation } from '../api/conversations';
 import type { Conversation, Tag } from '../api/types';
 import { Dialog } from '../ui/Dialog';
-import { ErrorBanner, FieldError } from '../ui/Feedback';
+import { ErrorBanner, FieldError, Loading } from '../ui/Feedback';
 import { sameTag } from './tags';
 import { REDIRECTED_NOTICE } from './notices';
 import type { NoticeState } from './notices';
@@ -24,37 +24,63 @@ export interface PartyPhone {
 }
 
 interface StartTextDialogProps {
-  /** The customer or vendor whose window this is: the conversation is tagged with it. */
+  /** The customer or vendor whose numbers are suggested: the conversation is tagged with it. */
   tag: Tag;
-  phones: PartyPhone[];
+  /** Its numbers; undefined while they load. */
+  phones: PartyPhone[] | undefined;
   onClose: () => void;
+  /** More records to tag the conversation with, e.g. the transaction whose window it is. */
+  alsoTag?: Tag[];
+  /** The dialog's title: "Add Phone Number" (Customer / Vendor details), "Text Customer"… */
+  title?: string;
+  /** The subject to start with; the record's name by default. */
+  defaultSubject?: string;
+  /**
+   * Shows the conversation started or continued, with the notice for arriving at an existing one;
+   * by default the Conversations window opens it.
+   */
+  onStarted?: (c: Conversation, notice: string | null) => void;
 }
 
 /**
- * "Add Phone Number" in Customer Details / Vendor details: texts one of the record's numbers (or
- * one typed in) in a conversation tagged with the record. A number that already has an open
- * conversation is continued there (the record is tagged on it if it was not).
+ * "Add Phone Number" in Customer Details / Vendor details (and "Text Customer" / "Text Vendor" in
+ * a transaction's Conversation Side Panel): texts one of the record's numbers (or one typed in) in
+ * a conversation tagged with the record (and `alsoTag`). A number that already has an open
+ * conversation is continued there (the records are tagged on it if they were not).
  */
-export function StartTextDialog({ tag, phones, onClose }: StartTextDialogProps) {
+export function StartTextDialog({
+  tag,
+  phones,
+  onClose,
+  alsoTag = [],
+  title = 'Add Phone Number',
+  defaultSubject,
+  onStarted,
+}: StartTextDialogProps) {
   const navigate = useNavigate();
   const company = useCompany();
   const types = useConversationTypes();
   const create = useCreateConversation();
   // Tags the record on the thread redirected to (its id is known only from the answer).
   const qc = useQueryClient();
-  const addTag = useMutation({
-    mutationFn: (input: { conversationId: number }) =>
-      api.post<Conversation>(`/api/conversations/${input.conversationId}/tags`, {
-        kind: tag.kind,
-        id: tag.id,
-      }),
+  const tags = [...alsoTag, tag];
+  const addTags = useMutation({
+    mutationFn: async (input: { conversationId: number; tags: Tag[] }) => {
+      let last: Conversation | null = null;
+      for (const t of input.tags)
+        last = await api.post<Conversation>(`/api/conversations/${input.conversationId}/tags`, {
+          kind: t.kind,
+          id: t.id,
+        });
+      return last;
+    },
     onSuccess: (c) => {
-      qc.setQueryData(conversationKeys.one(c.id), c);
+      if (c) qc.setQueryData(conversationKeys.one(c.id), c);
       void qc.invalidateQueries({ queryKey: conversationKeys.lists });
     },
   });
   const [number, setNumber] = useState('');
-  const [subject, setSubject] = useState(tag.label);
+  const [subject, setSubject] = useState(defaultSubject ?? tag.label);
   const [problem, setProblem] = useState<{ field: 'number' | 'subject'; message: string } | null>(null);
   const ids = { number: useId(), subject: useId() };
 
@@ -63,8 +89,12 @@ export function StartTextDialog({ tag, phones, onClose }: StartTextDialogProps) 
   );
 
   const open = (c: Conversation, redirected: boolean) => {
-    const state: NoticeState = redirected ? { notice: REDIRECTED_NOTICE } : {};
     onClose();
+    if (onStarted) {
+      onStarted(c, redirected ? REDIRECTED_NOTICE : null);
+      return;
+    }
+    const state: NoticeState = redirected ? { notice: REDIRECTED_NOTICE } : {};
     navigate(`/conversations/${c.id}?status=all`, { state });
   };
 
@@ -79,16 +109,17 @@ export function StartTextDialog({ tag, phones, onClose }: StartTextDialogProps) 
       {
         subject: subject.trim(),
         typeId: defaultType?.id ?? null,
-        tags: [{ kind: tag.kind, id: tag.id }],
+        tags: tags.map((t) => ({ kind: t.kind, id: t.id })),
         phoneNumbers: [phone],
       },
       {
         onSuccess: (c) => {
           const redirected = !!c.redirected;
-          // The number's existing thread is about this record too: tag it there (the server only
-          // tags new conversations).
-          if (redirected && !c.tags.some((t) => sameTag(t, tag))) {
-            addTag.mutate({ conversationId: c.id }, { onSettled: () => open(c, true) });
+          // The number's existing thread is about these records too: tag them there (the server
+          // only tags new conversations).
+          const missing = redirected ? tags.filter((t) => !c.tags.some((x) => sameTag(x, t))) : [];
+          if (missing.length > 0) {
+            addTags.mutate({ conversationId: c.id, tags: missing }, { onSettled: () => open(c, true) });
             return;
           }
           open(c, redirected);
@@ -113,18 +144,19 @@ export function StartTextDialog({ tag, phones, onClose }: StartTextDialogProps) 
     start(number.trim());
   };
 
-  const busy = create.isPending || addTag.isPending;
+  const busy = create.isPending || addTags.isPending;
   const numberError = problem?.field === 'number' ? problem.message : undefined;
   const subjectError = problem?.field === 'subject' ? problem.message : undefined;
   const otherError =
     create.error instanceof ApiError && create.error.code === 'INVALID_PHONE_NUMBER' ? null : create.error;
 
   return (
-    <Dialog title="Add Phone Number" onClose={onClose} className="dialog-wide">
+    <Dialog title={title} onClose={onClose} className="dialog-wide">
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorBanner error={otherError} />
         <div className="form-note">
-          Starts a text conversation tagged with {tag.label}, or continues the one the number already has.
+          Starts a text conversation tagged with {tags.map((t) => t.label).join(' and ')}, or continues the
+          one the number already has.
         </div>
         <label htmlFor={ids.subject}>Subject</label>
         <div>
@@ -144,7 +176,8 @@ export function StartTextDialog({ tag, phones, onClose }: StartTextDialogProps) 
           Suggested
         </span>
         <div className="pick-list" role="group" aria-labelledby={`${ids.number}-suggested`}>
-          {phones.map((p) => (
+          {phones === undefined && <Loading label="Loading numbers…" />}
+          {phones?.map((p) => (
             <button
               type="button"
               key={p.number}
@@ -157,7 +190,7 @@ export function StartTextDialog({ tag, phones, onClose }: StartTextDialogProps) 
               <span className="pick-button-detail">{p.source}</span>
             </button>
           ))}
-          {phones.length === 0 && (
+          {phones?.length === 0 && (
             <div className="muted">No Phone or Cell Phone numbers are saved for {tag.label}.</div>
           )}
         </div>

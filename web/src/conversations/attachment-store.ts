@@ -1,8 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import { deleteAttachment, uploadAttachment } from '../api/attachments';
 import { errorMessage } from '../api/client';
+import type { Attachment } from '../api/types';
 import type { DraftAttachment } from './attachments';
-import { moveDraft, newDraft, patchDraft, withoutDraft, withoutSent } from './attachments';
+import { moveDraft, newDraft, patchDraft, uploadedDraft, withoutDraft, withoutSent } from './attachments';
 
 /**
  * The files on each conversation's composer, kept outside React like the text drafts: switching
@@ -58,6 +59,50 @@ export function attachFiles(conversationId: number, files: Iterable<File>, maxBy
   update(conversationId, (l) => [...l, ...added.map((a) => a.draft)]);
   for (const { draft, file } of added)
     if (draft.status === 'uploading') start(conversationId, draft.key, file);
+}
+
+/**
+ * Puts a file the server makes (the transaction's barcode or QR code) on the list: shown as
+ * uploading under `fileName` until `create` answers with the stored attachment, then exactly like
+ * an uploaded file (its own name, size, thumbnail and texting words). Taken off the list before
+ * the answer, the attachment is deleted once it arrives; a refusal stays listed with its words.
+ */
+export function attachCreated(
+  conversationId: number,
+  fileName: string,
+  create: () => Promise<Attachment>,
+): void {
+  const key = `a${nextKey++}`;
+  const draft: DraftAttachment = {
+    key,
+    fileName,
+    size: 0,
+    status: 'uploading',
+    progress: 0,
+    error: null,
+    attachment: null,
+  };
+  update(conversationId, (l) => [...l, draft]);
+  create().then(
+    (attachment) => {
+      if (!find(conversationId, key)) {
+        void deleteAttachment(attachment.id).catch(() => {});
+        return;
+      }
+      update(conversationId, (l) =>
+        l.map((d) => (d.key === key ? uploadedDraft(key, attachment, d.fileName) : d)),
+      );
+    },
+    (err: unknown) => {
+      update(conversationId, (l) => patchDraft(l, key, { status: 'failed', error: errorMessage(err) }));
+    },
+  );
+}
+
+/** Puts an attachment already stored on the server (uploaded, not sent) on the list, ready to send. */
+export function addUploadedAttachment(conversationId: number, attachment: Attachment): void {
+  const draft = uploadedDraft(`a${nextKey++}`, attachment);
+  update(conversationId, (l) => [...l, draft]);
 }
 
 /** Takes a file off the list: stops its upload, or deletes it from the server when it was uploaded. */

@@ -13,6 +13,7 @@ import {
   showsAsImage,
   textingWords,
   thumbnailSize,
+  uploadedDraft,
   withoutDraft,
   withoutSent,
 } from './attachments';
@@ -133,5 +134,29 @@ describe('files in the thread', () => {
     expect(describeAttachments([stored(1)])).toBe('f1.jpg');
     expect(describeAttachments([stored(1), stored(2)])).toBe('2 attachments');
     expect(describeAttachments([])).toBe('');
+  });
+});
+
+describe('uploadedDraft', () => {
+  it('lists an attachment the server already holds as uploaded and sendable', () => {
+    const a = stored(41, { fileName: 'SO-10001-qr.png', contentType: 'image/png', size: 812 });
+    const d = uploadedDraft('a9', a);
+    expect(d).toEqual({
+      key: 'a9',
+      fileName: 'SO-10001-qr.png',
+      size: 812,
+      status: 'uploaded',
+      progress: 1,
+      error: null,
+      attachment: a,
+    });
+    expect(sendableIds([d])).toEqual([41]);
+    expect(isUploading([d])).toBe(false);
+  });
+
+  it('keeps the name shown so far when the server gives none', () => {
+    expect(uploadedDraft('a1', stored(2, { fileName: '' }), 'SO-1-barcode.png').fileName).toBe(
+      'SO-1-barcode.png',
+    );
   });
 });

@@ -34,6 +34,19 @@ export function newDraft(
   };
 }
 
+/** An attachment already stored on the server, listed ready to send (e.g. a transaction's QR code). */
+export function uploadedDraft(key: string, attachment: Attachment, fallbackName = ''): DraftAttachment {
+  return {
+    key,
+    fileName: attachment.fileName || fallbackName,
+    size: attachment.size,
+    status: 'uploaded',
+    progress: 1,
+    error: null,
+    attachment,
+  };
+}
+
 export function patchDraft(
   list: readonly DraftAttachment[],
   key: string,

@@ -1,11 +1,23 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useConversationTypes, usePreferences, useSavePreferences } from '../api/admin';
+import { LINK_PLACEHOLDERS, MAX_LINK_NAME_LENGTH, MAX_LINK_TEMPLATES } from '../api/link-templates';
+import { TRANSACTION_CODE_OPTIONS, codeKindOf } from '../api/transaction-panel';
 import type { Preferences } from '../api/types';
+import type { FieldErrors } from '../lib/fields';
 import { sentence, useFieldErrors } from '../lib/fields';
 import { blankToNull } from '../lib/format';
 import { useTitle } from '../lib/hooks';
 import { ErrorBanner, FieldError, Loading, StatusNote } from '../ui/Feedback';
+import type { LinkRow } from './link-rows';
+import {
+  emptyLinkRow,
+  linkRowErrors,
+  linkRowsFrom,
+  linkTemplatesOf,
+  removeLinkLabel,
+  withoutBlankLinkRows,
+} from './link-rows';
 
 function timeZones(current: string): string[] {
   let zones: string[] = [];
@@ -17,6 +29,133 @@ function timeZones(current: string): string[] {
   return current && !zones.includes(current) ? [current, ...zones] : zones;
 }
 
+interface LinksTableProps {
+  rows: LinkRow[];
+  errors: FieldErrors;
+  onChange: (rows: LinkRow[], changedIndex: number | null) => void;
+}
+
+/**
+ * Company Preferences > Links: the links the composer's "Insert Link" offers, each a name and a
+ * URL template filled in from the conversation's linked records.
+ */
+function LinksTable({ rows, errors, onChange }: LinksTableProps) {
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const set = (i: number, patch: Partial<LinkRow>) =>
+    onChange(
+      rows.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+      i,
+    );
+  const full = rows.length >= MAX_LINK_TEMPLATES;
+  const listError = sentence('Links', errors.linkTemplates);
+  return (
+    <section className="panel" aria-labelledby="prefs-links">
+      <div className="panel-head">
+        <h2 id="prefs-links">Links</h2>
+        <button
+          type="button"
+          className="small"
+          disabled={full}
+          title={full ? `At most ${MAX_LINK_TEMPLATES} links.` : undefined}
+          onClick={() => {
+            const row = emptyLinkRow();
+            setFocusKey(row.key);
+            onChange([...rows, row], null);
+          }}
+        >
+          Add Link
+        </button>
+      </div>
+      <p id="prefs-links-hint" className="field-hint">
+        Links users can insert into a message (Insert Link in the composer). A URL may hold{' '}
+        {LINK_PLACEHOLDERS.map((p, i) => (
+          <span key={p}>
+            {i > 0 && (i === LINK_PLACEHOLDERS.length - 1 ? ' and ' : ', ')}
+            <code>{p}</code>
+          </span>
+        ))}
+        , filled in from the records the conversation is linked to, e.g. https://erp.example.com/orders/
+        {'{transactionId}'}. At most {MAX_LINK_TEMPLATES} links.
+      </p>
+      <table className="grid links-grid">
+        <thead>
+          <tr>
+            <th scope="col" className="col-link-name">
+              Name
+            </th>
+            <th scope="col">URL</th>
+            <th scope="col" className="col-actions">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const nameErr = sentence('Link name', errors[`linkTemplates.${i}.name`]);
+            const urlErr = sentence('Link URL', errors[`linkTemplates.${i}.url`]);
+            const rowErr = sentence('Link', errors[`linkTemplates.${i}`]);
+            const ids = { name: `pref-link-${r.key}-name`, url: `pref-link-${r.key}-url` };
+            return (
+              <tr key={r.key} data-testid="link-template-row">
+                <td>
+                  <input
+                    aria-label="Link name"
+                    value={r.name}
+                    maxLength={MAX_LINK_NAME_LENGTH}
+                    autoFocus={focusKey === r.key}
+                    onChange={(e) => set(i, { name: e.target.value })}
+                    aria-invalid={!!nameErr || undefined}
+                    aria-describedby={nameErr ? `${ids.name}-error` : undefined}
+                  />
+                  <FieldError id={`${ids.name}-error`} message={nameErr} />
+                </td>
+                <td>
+                  <input
+                    aria-label="Link URL"
+                    type="url"
+                    inputMode="url"
+                    spellCheck={false}
+                    placeholder="https://erp.example.com/orders/{transactionId}"
+                    value={r.url}
+                    onChange={(e) => set(i, { url: e.target.value })}
+                    aria-invalid={!!urlErr || undefined}
+                    aria-describedby={urlErr ? `${ids.url}-error prefs-links-hint` : 'prefs-links-hint'}
+                  />
+                  <FieldError id={`${ids.url}-error`} message={urlErr} />
+                  {rowErr && <div className="field-error">{rowErr}</div>}
+                </td>
+                <td className="col-actions">
+                  <button
+                    type="button"
+                    className="small danger-text"
+                    aria-label={removeLinkLabel(r, i)}
+                    onClick={() =>
+                      onChange(
+                        rows.filter((_, j) => j !== i),
+                        null,
+                      )
+                    }
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={3} className="muted">
+                No links.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {listError && <div className="field-error">{listError}</div>}
+    </section>
+  );
+}
+
 function PreferencesForm({ prefs }: { prefs: Preferences }) {
   const types = useConversationTypes(true);
   const save = useSavePreferences();
@@ -25,7 +164,9 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
     companyPhone: prefs.companyPhone ?? '',
     timeZone: prefs.timeZone ?? 'UTC',
     defaultConversationTypeId: prefs.defaultConversationTypeId ? String(prefs.defaultConversationTypeId) : '',
+    transactionCode: codeKindOf(prefs.transactionCode),
   });
+  const [links, setLinks] = useState<LinkRow[]>(() => linkRowsFrom(prefs.linkTemplates));
   const [note, setNote] = useState<string | null>(null);
   const fe = useFieldErrors();
   const errors = fe.errors;
@@ -35,13 +176,24 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
     setNote(null);
   };
 
+  const updateLinks = (rows: LinkRow[], changedIndex: number | null) => {
+    setLinks(rows);
+    // Removing or adding a row moves the others: their server errors no longer match.
+    fe.clear(changedIndex === null ? 'linkTemplates' : `linkTemplates.${changedIndex}`);
+    setNote(null);
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!form.companyName.trim()) {
-      fe.setErrors({ companyName: 'Company Name is required.' });
+    const cleanedLinks = withoutBlankLinkRows(links);
+    setLinks(cleanedLinks);
+    const found: FieldErrors = linkRowErrors(cleanedLinks);
+    if (!form.companyName.trim()) found.companyName = 'Company Name is required.';
+    fe.setErrors(found);
+    if (Object.keys(found).length) {
+      setNote(null);
       return;
     }
-    fe.setErrors({});
     save.mutate(
       {
         companyName: form.companyName.trim(),
@@ -50,8 +202,17 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
         defaultConversationTypeId: form.defaultConversationTypeId
           ? Number(form.defaultConversationTypeId)
           : null,
+        transactionCode: form.transactionCode,
+        linkTemplates: linkTemplatesOf(cleanedLinks),
       },
-      { onSuccess: () => setNote('Saved.'), onError: fe.fromError },
+      {
+        onSuccess: (p) => {
+          // The server's copy (trimmed as saved); keys are new, so the rows are rebuilt.
+          if (Array.isArray(p?.linkTemplates)) setLinks(linkRowsFrom(p.linkTemplates));
+          setNote('Saved.');
+        },
+        onError: fe.fromError,
+      },
     );
   };
 
@@ -65,6 +226,7 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
         <StatusNote text={note} />
       </div>
       {save.isError && !fe.any && <ErrorBanner error={save.error} />}
+      {fe.any && <ErrorBanner>Please correct the highlighted fields.</ErrorBanner>}
       <section className="panel" aria-labelledby="prefs-general">
         <h2 id="prefs-general">General</h2>
         <div className="form-grid">
@@ -129,8 +291,41 @@ function PreferencesForm({ prefs }: { prefs: Preferences }) {
               message={sentence('Default Conversation Type', errors.defaultConversationTypeId)}
             />
           </div>
+          <span className="form-label" id="pref-transaction-code-label">
+            Transaction code in texts
+          </span>
+          <div>
+            <div
+              className="radio-inline"
+              role="radiogroup"
+              aria-labelledby="pref-transaction-code-label"
+              aria-describedby="pref-transaction-code-hint"
+            >
+              {TRANSACTION_CODE_OPTIONS.map((o) => (
+                <label key={o.value} className="radio-row">
+                  <input
+                    type="radio"
+                    name="transactionCode"
+                    value={o.value}
+                    checked={form.transactionCode === o.value}
+                    onChange={() => update({ transactionCode: o.value })}
+                  />
+                  {o.label}
+                </label>
+              ))}
+            </div>
+            <div id="pref-transaction-code-hint" className="field-hint">
+              What the button beside the paper clip in a transaction&apos;s Conversation Side Panel attaches:
+              a picture of the Transaction ID.
+            </div>
+            <FieldError
+              id="pref-transaction-code-error"
+              message={sentence('Transaction code in texts', errors.transactionCode)}
+            />
+          </div>
         </div>
       </section>
+      <LinksTable rows={links} errors={errors} onChange={updateLinks} />
     </form>
   );
 }

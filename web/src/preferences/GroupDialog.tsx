@@ -6,6 +6,7 @@ import { sentence, useFieldErrors } from '../lib/fields';
 import { blankToNull } from '../lib/format';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, FieldError, Loading } from '../ui/Feedback';
+import { FormActions } from '../ui/FormActions';
 
 function GroupForm({ group, onClose }: { group: UserGroupDetails | null; onClose: () => void }) {
   const users = useUsers('', true, 200);
@@ -95,14 +96,7 @@ function GroupForm({ group, onClose }: { group: UserGroupDetails | null; onClose
         </div>
         <FieldError id="group-members-error" message={sentence('Members', errors.memberIds)} />
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save" busyLabel="Saving…" busy={save.isPending} onCancel={onClose} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { sentence, useFieldErrors } from '../lib/fields';
 import { blankToNull } from '../lib/format';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, FieldError } from '../ui/Feedback';
+import { FormActions } from '../ui/FormActions';
 
 interface SetTwilioKeyDialogProps {
   current: TwilioSettings;
@@ -106,14 +107,7 @@ export function SetTwilioKeyDialog({ current, onClose, onSaved }: SetTwilioKeyDi
         </p>
         {input('apiKeySid', { placeholder: 'SK…' })}
         {input('apiKeySecret', { type: 'password' })}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Save" busyLabel="Saving…" busy={save.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

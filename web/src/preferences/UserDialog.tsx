@@ -7,6 +7,7 @@ import type { FieldErrors } from '../lib/fields';
 import { blankToNull } from '../lib/format';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, FieldError, Loading } from '../ui/Feedback';
+import { FormActions } from '../ui/FormActions';
 
 function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
   const save = useSaveUser(user?.id ?? null);
@@ -81,14 +82,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
         <input type="checkbox" checked={form.active} onChange={(e) => update({ active: e.target.checked })} />
         Active
       </label>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save" busyLabel="Saving…" busy={save.isPending} onCancel={onClose} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { partyKindFor } from '../../../core/transactions';
 import type { TransactionStatus, TransactionType } from '../../../core/transactions';
 import { useSaveTransaction, useTransaction } from '../api/transactions';
 import type { Transaction, TransactionInput } from '../api/types';
-import { LinkedConversations } from '../conversations/LinkedConversations';
+import { ConversationSidePanel } from '../conversations/ConversationSidePanel';
 import type { FieldErrors } from '../lib/fields';
 import { sentence, useFieldErrors } from '../lib/fields';
 import { formatCents } from '../../../core/money';
@@ -230,11 +230,9 @@ export function TransactionPage() {
           </h1>
         </div>
       </div>
-      <div className={id !== null ? 'details-layout' : undefined}>
+      <div className={id !== null ? 'details-layout transaction-layout' : undefined}>
         <div>{body}</div>
-        {id !== null && tx.data && (
-          <LinkedConversations tag={{ kind: 'transaction', id, label: tx.data.transactionId }} />
-        )}
+        {id !== null && tx.data && <ConversationSidePanel tx={tx.data} />}
       </div>
     </main>
   );
