@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { deliveryFor, downloadLinkText, formatBytes, planMessages } from './attachments.js';
+import { deliveryFor, downloadLinkText, downloadName, formatBytes, misleadingName, planMessages } from './attachments.js';
 
 it('plans N+1 messages, text first, attachments in the order shown; attachments only make N', () => {
   expect(planMessages('Here you go', ['a.pdf', 'b.jpg'])).toEqual([
@@ -43,4 +43,17 @@ it('puts the file name, size and link in the text that carries a file', () => {
   expect(downloadLinkText('invoice.pdf', 186_368, 'https://sb.example.com/files/d/abc')).toBe(
     'invoice.pdf (182 KB), download within 14 days: https://sb.example.com/files/d/abc',
   );
+});
+
+it.each([
+  ['photo.jpg', 'image/jpeg', 'photo.jpg', null],
+  ['IMG_1.JPEG', 'image/jpeg', 'IMG_1.JPEG', null],
+  ['notes.jpg', 'text/plain', 'notes.jpg.txt', 'image/jpeg'],
+  ['invoice.png', 'application/pdf', 'invoice.png.pdf', 'image/png'],
+  ['README', 'text/plain', 'README', null],
+  ['data.bin', 'application/octet-stream', 'data.bin', null],
+  ['archive.weird', 'application/zip', 'archive.weird.zip', null],
+])('saves %s (%s) as %s', (name, type, saved, claimed) => {
+  expect(downloadName(name, type)).toBe(saved);
+  expect(misleadingName(name, type)).toBe(claimed);
 });

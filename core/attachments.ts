@@ -56,3 +56,47 @@ export function imageFormatName(contentType: string): string {
   };
   return names[contentType] ?? contentType;
 }
+
+/** File name extensions of common types, the first being the usual one. */
+const EXTENSIONS: Record<string, string[]> = {
+  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
+  'image/png': ['png'],
+  'image/gif': ['gif'],
+  'image/heic': ['heic', 'heif'],
+  'image/heif': ['heif', 'heic'],
+  'image/avif': ['avif'],
+  'image/webp': ['webp'],
+  'image/tiff': ['tif', 'tiff'],
+  'image/bmp': ['bmp'],
+  'application/pdf': ['pdf'],
+  'application/zip': ['zip'],
+  'text/plain': ['txt', 'text', 'csv', 'log', 'md'],
+  'video/mp4': ['mp4', 'm4v'],
+  'audio/mpeg': ['mp3'],
+};
+
+/** The name's extension, lower-cased, or null. */
+function extensionOf(fileName: string): string | null {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 && dot < fileName.length - 1 ? fileName.slice(dot + 1).toLowerCase() : null;
+}
+
+/**
+ * When a file's name claims another type than its bytes (a text file called photo.jpg), the name
+ * it is saved under gets the real extension too ("photo.jpg.txt"), so the phone opens it right.
+ * Names that fit, have no extension, or are of a type not listed stay as they are.
+ */
+export function downloadName(fileName: string, contentType: string): string {
+  const known = EXTENSIONS[contentType];
+  const ext = extensionOf(fileName);
+  if (!known || !ext || known.includes(ext)) return fileName;
+  return `${fileName}.${known[0]}`;
+}
+
+/** What the name says the file is, when that is not what it is; null when they agree or it cannot tell. */
+export function misleadingName(fileName: string, contentType: string): string | null {
+  const ext = extensionOf(fileName);
+  if (!ext || !EXTENSIONS[contentType] || EXTENSIONS[contentType].includes(ext)) return null;
+  const claimed = Object.entries(EXTENSIONS).find(([, exts]) => exts.includes(ext));
+  return claimed ? claimed[0] : null;
+}

@@ -55,7 +55,14 @@ describeEachDatabase(
       const alice = await h().signIn('alice');
       const disguised = await upload(h(), alice, 'photo.jpg', PDF);
       expect(disguised.status).toBe(201);
-      expect(disguised.body).toMatchObject({ fileName: 'photo.jpg', contentType: 'application/pdf', isImage: false, thumbnailUrl: null, texting: { as: 'link', note: null } });
+      expect(disguised.body).toMatchObject({
+        fileName: 'photo.jpg',
+        contentType: 'application/pdf',
+        isImage: false,
+        thumbnailUrl: null,
+        texting: { as: 'link', note: 'The name says JPEG picture, but the file is a PDF document; it is sent as a download link and saved as “photo.jpg.pdf”.' },
+      });
+      expect((await download(h(), alice, `${disguised.body.url}?download=1`)).headers['content-disposition']).toMatch(/^attachment; filename="photo.jpg.pdf"/);
       const png = await upload(h(), alice, 'C:\\Users\\alice\\shelf.png', await photo(300, 200, 'png'));
       expect(png.body).toMatchObject({ fileName: 'shelf.png', contentType: 'image/png', isImage: true, width: 300, height: 200, texting: { as: 'mms', note: null } });
       const thumb = await download(h(), alice, png.body.thumbnailUrl);

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../core/attachments.js';
+import { downloadName, formatBytes, imageFormatName } from '../../core/attachments.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -14,7 +14,7 @@ export function describeType(contentType: string): string {
     'application/octet-stream': 'File',
   };
   if (known[contentType]) return known[contentType];
-  if (contentType.startsWith('image/')) return `${contentType.slice(6).toUpperCase()} picture`;
+  if (contentType.startsWith('image/')) return `${imageFormatName(contentType)} picture`;
   if (contentType.startsWith('video/')) return 'Video';
   if (contentType.startsWith('audio/')) return 'Audio';
   return contentType;
@@ -54,7 +54,7 @@ export function downloadPage(file: { token: string; fileName: string; size: numb
     company,
     `<h1>${escape(file.fileName)}</h1>
 <dl><dt>Size</dt><dd>${escape(formatBytes(file.size))}</dd><dt>Type</dt><dd>${escape(describeType(file.contentType))}</dd></dl>
-<a class="button" href="${escape(file.token)}/download" download="${escape(file.fileName)}">Download</a>
+<a class="button" href="${escape(file.token)}/download" download="${escape(downloadName(file.fileName, file.contentType))}">Download</a>
 ${expires ? `<p class="note">This link works until ${escape(expires)}.</p>` : ''}`,
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { downloadName } from '../../core/attachments.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../context.js';
 import type { App } from '../http/types.js';
@@ -62,6 +63,6 @@ export async function publicFileRoutes(app: App, s: Services) {
     if ('done' in opened) return opened.done;
     const bytes = await s.files.get(opened.a.storage_key!);
     if (!bytes) return opened.html(410, unavailablePage(opened.prefs.companyName));
-    return sendFile(reply, bytes, { contentType: opened.a.content_type, fileName: opened.a.file_name, disposition: 'attachment' });
+    return sendFile(reply, bytes, { contentType: opened.a.content_type, fileName: downloadName(opened.a.file_name, opened.a.content_type), disposition: 'attachment' });
   });
 }

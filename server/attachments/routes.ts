@@ -12,7 +12,7 @@ import { uploadAttachment } from './commands/upload-attachment.js';
 import { attachmentOut } from './presenters.js';
 import { findReadableAttachment } from './queries/find-attachment.js';
 import { sendFile } from './send-file.js';
-import { MMS_IMAGE_TYPES } from '../../core/attachments.js';
+import { MMS_IMAGE_TYPES, downloadName } from '../../core/attachments.js';
 
 const tags = ['attachments'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -61,7 +61,7 @@ export async function attachmentRoutes(app: App, s: Services) {
     if (!bytes) throw new AppError('NOT_FOUND', a.fetch_status && a.fetch_status !== 'fetched' ? 'This attachment has not been downloaded from Twilio.' : 'The file of this attachment is missing.');
     // Only pictures a browser shows are shown in place; everything else is saved.
     const inline = request.query.download !== '1' && MMS_IMAGE_TYPES.has(a.content_type);
-    return sendFile(reply, bytes, { contentType: a.content_type, fileName: a.file_name, disposition: inline ? 'inline' : 'attachment' });
+    return sendFile(reply, bytes, { contentType: a.content_type, fileName: inline ? a.file_name : downloadName(a.file_name, a.content_type), disposition: inline ? 'inline' : 'attachment' });
   });
 
   app.get('/api/attachments/:id/view', {

@@ -1,4 +1,6 @@
+import { downloadName, misleadingName } from '../../../core/attachments.js';
 import type { Ctx } from '../../context.js';
+import { describeType } from '../download-page.js';
 import { isoNow } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { getPreferences } from '../../preferences/queries/get-preferences.js';
@@ -15,6 +17,13 @@ export function cleanFileName(raw: string): string {
   const dot = clean.lastIndexOf('.');
   const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
   return clean.slice(0, 200 - ext.length) + ext;
+}
+
+/** For a file whose name claims another type (notes.jpg holding text): what it is and the name it is saved under. */
+function mismatchNote(fileName: string, contentType: string): string | null {
+  const claimed = misleadingName(fileName, contentType);
+  if (!claimed) return null;
+  return `The name says ${describeType(claimed)}, but the file is a ${describeType(contentType)}; it is sent as a download link and saved as “${downloadName(fileName, contentType)}”.`;
 }
 
 /**
@@ -63,7 +72,7 @@ export async function uploadAttachment(ctx: Ctx, input: { fileName: string; byte
         mms_content_type: mms?.contentType ?? null,
         mms_size: mms?.size ?? null,
         mms_ok: prepared?.sendAs === 'mms' ? 1 : 0,
-        texting_note: prepared?.note ?? null,
+        texting_note: prepared?.note ?? mismatchNote(fileName, original.contentType),
         created_at: isoNow(ctx.clock),
       })
       .returningAll()
