@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { PDF, photo } from '../server/attachments/testing.js';
+import { PDF, photo } from '../server/test/attachment-files.js';
 import { DEMO_PASSWORD } from '../server/seed/demo.js';
 import { describeInBrowser } from './support/browser.js';
 import { signedInPage } from './support/pages.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { createMediaFetcher, MAX_FETCH_ATTEMPTS } from './inbound/fetch-inbound-media.js';
-import { PDF, download, photo, upload } from './testing.js';
+import { PDF, download, photo, upload } from '../test/attachment-files.js';
 import type { ApiClient, Harness } from '../test/harness.js';
 import { describeEachDatabase } from '../test/harness.js';
 import { freshNumber, receiveText } from '../test/twilio-signing.js';

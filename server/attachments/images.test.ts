@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MMS_MAX_BYTES } from '../../core/attachments.js';
 import { prepareImage } from './images.js';
 import { sniffContentType } from './storage.js';
-import { photo } from './testing.js';
+import { photo } from '../test/attachment-files.js';
 
 const HEIC = fs.readFileSync(new URL('./fixtures/gradient-320x240.heic', import.meta.url));
 

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { formatPhone } from '../../core/phone-numbers.js';
 import type { ApiClient, Harness } from '../test/harness.js';
 import { describeEachDatabase } from '../test/harness.js';
-import { download } from '../attachments/testing.js';
+import { download } from '../test/attachment-files.js';
 import { freshNumber, receiveText } from '../test/twilio-signing.js';
 import { createDispatcher } from '../texting/outbox/dispatcher.js';
 

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { ApiClient, ApiResponse, Harness } from '../test/harness.js';
+import type { ApiClient, ApiResponse, Harness } from './harness.js';
 
 /** A photo-like picture (blurred noise, which compresses about as badly as a photo), encoded as `format`. */
 export async function photo(width: number, height: number, format: 'jpeg' | 'png' | 'webp' | 'tiff', quality = 95): Promise<Buffer> {
