@@ -42,7 +42,7 @@ describe('preparing pictures for MMS', () => {
     expect((await decodes(prepared!.mms!.bytes)).width).toBeLessThan(1200);
   });
 
-  it('converts HEIC and WebP pictures to JPEG', async () => {
+  it('converts HEIC, WebP and TIFF pictures to JPEG', async () => {
     expect(await sniffContentType(HEIC)).toBe('image/heic');
     const heic = await prepareImage(HEIC, 'image/heic', MMS_MAX_BYTES);
     expect(heic).toMatchObject({ width: 320, height: 240, sendAs: 'mms', note: 'Converted from HEIC to JPEG for MMS.' });
@@ -50,6 +50,9 @@ describe('preparing pictures for MMS', () => {
     const webp = await prepareImage(await photo(400, 300, 'webp'), 'image/webp', MMS_MAX_BYTES);
     expect(webp!.note).toBe('Converted from WebP to JPEG for MMS.');
     expect((await decodes(webp!.mms!.bytes)).format).toBe('jpeg');
+    const tiff = await prepareImage(await photo(300, 200, 'tiff'), 'image/tiff', MMS_MAX_BYTES);
+    expect(tiff!.note).toBe('Converted from TIFF to JPEG for MMS.');
+    expect(await decodes(tiff!.mms!.bytes)).toEqual({ format: 'jpeg', width: 300, height: 200 });
   });
 
   it('sends a picture that cannot be made to fit as a download link, and says so', async () => {

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import { CONVERTIBLE_IMAGE_TYPES, MMS_IMAGE_TYPES, formatBytes, imageFormatName } from '../../core/attachments.js';
+import { decodeBmp } from './bmp.js';
 import { decodeHeic } from './heic.js';
 
 /** Longest side of the thumbnails shown in the reading pane. */
@@ -37,6 +38,10 @@ async function open(bytes: Buffer, contentType: string): Promise<Opened> {
     } catch {
       // Some HEIF files hold AVIF, which the image library reads itself.
     }
+  }
+  if (contentType === 'image/bmp') {
+    const raw = decodeBmp(bytes);
+    return { pipeline: () => sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 4 } }), width: raw.width, height: raw.height };
   }
   // Only the first frame of an animation; large inputs are allowed (phone photos are big).
   const pipeline = () => sharp(bytes, { limitInputPixels: 100_000_000 }).autoOrient();
