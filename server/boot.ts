@@ -10,6 +10,8 @@ import { DEMO_ACCOUNT_SID, DEMO_AUTH_TOKEN, DEMO_MESSAGING_SERVICE_SID, DEMO_PHO
 import type { TwilioEmulator } from './emulator/index.js';
 import type { App } from './http/types.js';
 import { createInProcessHub } from './realtime/event-hub.js';
+import { createPostgresHub } from './realtime/postgres-hub.js';
+import { ConfigError } from './config.js';
 import { createLocalDiskStorage } from './attachments/storage.js';
 import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretsKey } from './security/secrets-key.js';
@@ -52,14 +54,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
   const secretsKey = resolveSecretsKey(config);
+  const clock = options.clock ?? systemClock;
+  if (config.realtimeHub === 'postgres' && config.database.dialect !== 'postgres') {
+    throw new ConfigError(['REALTIME_HUB: postgres needs DATABASE_URL to point at PostgreSQL']);
+  }
+  const hub =
+    config.database.dialect === 'postgres' && config.realtimeHub !== 'memory'
+      ? await createPostgresHub({ connectionString: config.database.connectionString, schema: config.database.schema, db: database.db, log, clock })
+      : createInProcessHub();
   let workers: Workers | null = null;
   const services: Services = {
     config,
     database,
     db: database.db,
     log,
-    clock: options.clock ?? systemClock,
-    hub: createInProcessHub(),
+    clock,
+    hub,
     secrets: createSecretBox(secretsKey.key),
     files: createLocalDiskStorage(config.attachmentsDir),
     runtime: { baseUrl: `http://localhost:${config.port}`, emulator: null },

@@ -42,6 +42,7 @@ const schema = z.object({
   SEND_RATE_PER_SECOND: z.coerce.number().min(0).default(1),
   EMULATOR_STATUS_DELAY_MS: z.coerce.number().int().min(0).default(700),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
+  REALTIME_HUB: z.enum(['auto', 'memory', 'postgres']).default('auto'),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
 });
 
@@ -84,6 +85,8 @@ export interface Config {
   attachmentsDir: string;
   /** The largest file a user may upload, in bytes (UPLOAD_MAX_MB, 25 by default). */
   uploadMaxBytes: number;
+  /** How realtime events reach other instances: PostgreSQL LISTEN/NOTIFY (`auto` = on PostgreSQL) or this process only. */
+  realtimeHub: 'auto' | 'memory' | 'postgres';
 }
 
 export class ConfigError extends Error {
@@ -139,5 +142,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     emulatorStatusDelayMs: e.EMULATOR_STATUS_DELAY_MS,
     attachmentsDir: e.ATTACHMENTS_DIR ? path.resolve(e.ATTACHMENTS_DIR) : path.join(dataDir, 'attachments'),
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    realtimeHub: e.REALTIME_HUB,
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AttachmentOpensTable, AttachmentsTable } from '../attachments/attachments.table.js';
+import type { RealtimeEventsTable } from '../realtime/realtime-events.table.js';
 import type { LoginAttemptsTable, SessionsTable } from '../auth/sessions.table.js';
 import type { ConversationReadsTable, ConversationTagsTable, ConversationsTable } from '../conversations/conversations.table.js';
 import type { ConsentEventsTable, PhoneContactsTable } from '../contacts/phone-contacts.table.js';
@@ -42,6 +43,7 @@ export interface DB {
   consent_events: ConsentEventsTable;
   attachments: AttachmentsTable;
   attachment_opens: AttachmentOpensTable;
+  realtime_events: RealtimeEventsTable;
 }
 
 export type Db = Kysely<DB>;

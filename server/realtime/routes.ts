@@ -35,7 +35,7 @@ export async function eventRoutes(app: App, s: Services) {
     send('ready', { userId: actor.id });
 
     const unsubscribe = s.hub.subscribe((e: HubEvent) => {
-      if (e.audience.userIds.includes(actor.id) || (e.audience.admins && actor.role === 'admin')) send(e.type, e.data);
+      if (e.audience.everyone || e.audience.userIds.includes(actor.id) || (e.audience.admins && actor.role === 'admin')) send(e.type, e.data);
     });
     const heartbeat = setInterval(() => {
       void findSession(s, token).then(

@@ -5,6 +5,7 @@ import * as externalContacts from './20261204-0003-external-contacts.js';
 import * as orphans from './20261204-0004-orphans-and-deletion.js';
 import * as attachments from './20261204-0005-attachments.js';
 import * as messageTransactions from './20261204-0006-message-transactions.js';
+import * as realtimeEvents from './20261204-0007-realtime-events.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder) so the same list works
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261204-0004-orphans-and-deletion': orphans,
   '20261204-0005-attachments': attachments,
   '20261204-0006-message-transactions': messageTransactions,
+  '20261204-0007-realtime-events': realtimeEvents,
 };

@@ -95,13 +95,18 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
         }
       };
       // The server greets every (re)connection with `ready`; a reconnect may have missed events.
-      source.addEventListener('ready', () => {
-        if (!hadGap) return;
-        hadGap = false;
+      const refetchAll = () => {
         void qc.invalidateQueries({ queryKey: conversationKeys.lists });
         void qc.invalidateQueries({ queryKey: ['conversation'] });
         void qc.invalidateQueries({ queryKey: ['messages'] });
+      };
+      source.addEventListener('ready', () => {
+        if (!hadGap) return;
+        hadGap = false;
+        refetchAll();
       });
+      // The server's link between instances had a gap: events may have been missed.
+      source.addEventListener('resync', refetchAll);
       source.addEventListener('message.created', (e) => onMessageCreated(qc, e));
       source.addEventListener('message.updated', (e) => onMessageUpdated(qc, e));
       source.addEventListener('delivery.updated', (e) => onDeliveryUpdated(qc, e));
