@@ -12,7 +12,7 @@ import type { App } from './http/types.js';
 import { createInProcessHub } from './realtime/event-hub.js';
 import { createPostgresHub } from './realtime/postgres-hub.js';
 import { ConfigError } from './config.js';
-import { createLocalDiskStorage } from './attachments/storage.js';
+import { createDatabaseStorage, createLocalDiskStorage } from './attachments/storage.js';
 import { createSecretBox } from './security/secret-box.js';
 import { resolveSecretsKey } from './security/secrets-key.js';
 import { seedDemoData } from './seed/demo.js';
@@ -71,7 +71,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     clock,
     hub,
     secrets: createSecretBox(secretsKey.key),
-    files: createLocalDiskStorage(config.attachmentsDir),
+    files:
+      config.attachmentStore === 'database' || (config.attachmentStore === 'auto' && config.database.dialect === 'postgres')
+        ? createDatabaseStorage(database.db, clock)
+        : createLocalDiskStorage(config.attachmentsDir),
     runtime: { baseUrl: `http://localhost:${config.port}`, emulator: null },
     workers: { kick: (which) => workers?.kick(which) },
   };

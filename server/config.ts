@@ -43,6 +43,7 @@ const schema = z.object({
   EMULATOR_STATUS_DELAY_MS: z.coerce.number().int().min(0).default(700),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   REALTIME_HUB: z.enum(['auto', 'memory', 'postgres']).default('auto'),
+  ATTACHMENT_STORE: z.enum(['auto', 'disk', 'database']).default('auto'),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
 });
 
@@ -81,7 +82,9 @@ export interface Config {
   workers: boolean;
   dispatch: { pollMs: number; batch: number; concurrency: number; ratePerSecond: number };
   emulatorStatusDelayMs: number;
-  /** Where attachment files are kept (local disk store); DATA_DIR/attachments by default. */
+  /** Where attachment files are kept: on disk (ATTACHMENTS_DIR) or in the database; `auto` = the database on PostgreSQL (shared by every instance), disk on SQLite. */
+  attachmentStore: 'auto' | 'disk' | 'database';
+  /** The disk store's folder; DATA_DIR/attachments by default. */
   attachmentsDir: string;
   /** The largest file a user may upload, in bytes (UPLOAD_MAX_MB, 25 by default). */
   uploadMaxBytes: number;
@@ -140,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerSecond: e.SEND_RATE_PER_SECOND,
     },
     emulatorStatusDelayMs: e.EMULATOR_STATUS_DELAY_MS,
+    attachmentStore: e.ATTACHMENT_STORE,
     attachmentsDir: e.ATTACHMENTS_DIR ? path.resolve(e.ATTACHMENTS_DIR) : path.join(dataDir, 'attachments'),
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     realtimeHub: e.REALTIME_HUB,

@@ -51,3 +51,11 @@ export interface AttachmentOpensTable {
   opened_at: string;
   user_agent: string | null;
 }
+
+/** Files of the database attachment store. */
+export interface AttachmentBlobsTable {
+  key: string;
+  bytes: Buffer;
+  size: number;
+  created_at: string;
+}

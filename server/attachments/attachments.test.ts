@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { createMediaFetcher, MAX_FETCH_ATTEMPTS } from './inbound/fetch-inbound-media.js';
@@ -27,19 +26,19 @@ async function dispatch(h: Harness) {
   await h.running.emulator!.idle();
 }
 
-/** Every file in the attachment store. */
-function storedFiles(h: Harness): string[] {
-  const root = h.config.attachmentsDir;
-  if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
+/** How many files the attachment store holds (disk on SQLite, the database on PostgreSQL). */
+const storedFiles = (h: Harness) => h.running.services.files.count();
 
 describeEachDatabase(
   'attachments',
   (h) => {
+    it('keeps files on disk with SQLite and in the database with PostgreSQL, so every instance sees them', () => {
+      expect(h().running.services.files.kind).toBe(h().dialect === 'postgres' ? 'database' : 'disk');
+    });
+
     it('refuses an upload over the limit with 413, an empty one with 400, and stores nothing for either', async () => {
       const alice = await h().signIn('alice');
-      const before = storedFiles(h()).length;
+      const before = await storedFiles(h());
       const rowsBefore = (await h().running.services.db.selectFrom('attachments').select('id').execute()).length;
       const big = await upload(h(), alice, 'scan.tiff', Buffer.alloc(1024 * 1024 + 1, 1));
       expect(big.status).toBe(413);
@@ -47,7 +46,7 @@ describeEachDatabase(
       const empty = await upload(h(), alice, 'empty.txt', Buffer.alloc(0));
       expect(empty.status).toBe(400);
       expect(empty.body.error.message).toBe('The file “empty.txt” is empty.');
-      expect(storedFiles(h())).toHaveLength(before);
+      expect(await storedFiles(h())).toBe(before);
       expect(await h().running.services.db.selectFrom('attachments').select('id').execute()).toHaveLength(rowsBefore);
     });
 
@@ -255,9 +254,9 @@ describeEachDatabase(
       const link = new URL(/https?:\/\/\S+/.exec(linkText!.body)![0]).pathname;
       const media = new URL(mms!.mediaUrls[0]!).pathname;
       expect((await download(h(), null, link)).status).toBe(200);
-      const files = storedFiles(h()).length;
+      const files = await storedFiles(h());
       for (const m of posted.body.batch) expect((await alice.delete(`/api/conversations/${id}/messages/${m.id}`)).status).toBe(200);
-      expect(storedFiles(h()).length).toBe(files - 3); // the PDF, the picture and its thumbnail
+      expect(await storedFiles(h())).toBe(files - 3); // the PDF, the picture and its thumbnail
       expect((await download(h(), null, link)).status).toBe(410);
       expect((await download(h(), null, media)).status).toBe(404);
       expect((await download(h(), alice, pdf.body.url)).status).toBe(404);
@@ -269,13 +268,14 @@ describeEachDatabase(
       const alice = await h().signIn('alice');
       const fileOf = async (id: number) => {
         const row = await h().running.services.db.selectFrom('attachments').select('storage_key').where('id', '=', id).executeTakeFirstOrThrow();
-        return path.join(h().config.attachmentsDir, row.storage_key!);
+        return row.storage_key!;
       };
+      const stored = async (key: string) => (await h().running.services.files.get(key)) !== null;
       const a = await upload(h(), alice, 'draft.txt', Buffer.from('draft notes'));
       const aFile = await fileOf(a.body.id);
-      expect(fs.existsSync(aFile)).toBe(true);
+      expect(await stored(aFile)).toBe(true);
       expect((await alice.delete(`/api/attachments/${a.body.id}`)).status).toBe(204);
-      expect(fs.existsSync(aFile)).toBe(false);
+      expect(await stored(aFile)).toBe(false);
       const { sweepUnsentUploads } = await import('./commands/discard-upload.js');
       const b = await upload(h(), alice, 'forgotten.txt', Buffer.from('left behind'));
       const bFile = await fileOf(b.body.id);
@@ -284,7 +284,7 @@ describeEachDatabase(
       h().clock.advance(DAY + 1000);
       expect(await sweepUnsentUploads(h().running.services)).toBeGreaterThanOrEqual(1);
       expect((await download(h(), await h().signIn('alice'), b.body.url)).status).toBe(404);
-      expect(fs.existsSync(bFile)).toBe(false);
+      expect(await stored(bFile)).toBe(false);
     });
 
     it('fetches inbound MMS media with Basic auth after the webhook is answered, stores it and shows it', async () => {

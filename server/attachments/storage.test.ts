@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { createLocalDiskStorage, sniffContentType } from './storage.js';
+import { describeEachDatabase } from '../test/harness.js';
+import { createDatabaseStorage, createLocalDiskStorage, sniffContentType } from './storage.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-storage-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -23,8 +24,10 @@ it('stores, reads back and deletes a file, with its size, hash and sniffed type'
   expect(stored).toMatchObject({ size: PNG.length, contentType: 'image/png' });
   expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
   expect(await storage.get(stored.key)).toEqual(PNG);
+  expect(await storage.count()).toBe(1);
   await storage.delete(stored.key);
   expect(await storage.get(stored.key)).toBeNull();
+  expect(await storage.count()).toBe(0);
   // Nothing half-written is left behind.
   const leftovers = fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
   expect(leftovers).toEqual([]);
@@ -33,4 +36,21 @@ it('stores, reads back and deletes a file, with its size, hash and sniffed type'
 it('refuses keys that are not its own (no path traversal)', async () => {
   const storage = createLocalDiskStorage(root);
   await expect(storage.get('../../etc/passwd')).rejects.toThrow(/Not an attachment key/);
+});
+
+describeEachDatabase('the database attachment store', (h) => {
+  it('stores, reads back and deletes files in the database, and refuses foreign keys', async () => {
+    const storage = createDatabaseStorage(h().running.services.db, h().clock);
+    const before = await storage.count();
+    const big = Buffer.alloc(3 * 1024 * 1024, 7);
+    const [png, large] = [await storage.put(PNG), await storage.put(big)];
+    expect(png).toMatchObject({ size: PNG.length, contentType: 'image/png' });
+    expect(await storage.count()).toBe(before + 2);
+    expect((await storage.get(png.key))!.equals(PNG)).toBe(true);
+    expect((await storage.get(large.key))!.equals(big)).toBe(true);
+    await storage.delete(png.key);
+    expect(await storage.get(png.key)).toBeNull();
+    expect(await storage.count()).toBe(before + 1);
+    await expect(storage.get("x' or 1=1 --")).rejects.toThrow(/Not an attachment key/);
+  });
 });

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
+import type { Clock } from '../context.js';
+import type { Db } from '../db/schema.js';
 
 export interface StoredFile {
   /** Opaque key to read or delete it later. */
@@ -20,6 +22,10 @@ export interface AttachmentStorage {
   put(bytes: Buffer): Promise<StoredFile>;
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  /** How many files it holds (for maintenance and tests). */
+  count(): Promise<number>;
+  /** Where files live, for logs and health output. */
+  readonly kind: 'disk' | 'database';
 }
 
 /** The content type of some bytes, by their magic numbers; plain text or unknown otherwise. */
@@ -33,6 +39,16 @@ export async function sniffContentType(bytes: Buffer): Promise<string> {
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{40}$/;
 
+/** A new opaque key: 160 random bits, with a two-hex-digit folder to keep directories small. */
+function newKey(): string {
+  const id = randomBytes(20).toString('hex');
+  return `${id.slice(0, 2)}/${id}`;
+}
+
+async function describe(key: string, bytes: Buffer): Promise<StoredFile> {
+  return { key, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), contentType: await sniffContentType(bytes) };
+}
+
 /**
  * Files on local disk under `root`: written to a temporary file and renamed into place, so a
  * crash never leaves a half-written attachment under its key.
@@ -43,9 +59,9 @@ export function createLocalDiskStorage(root: string): AttachmentStorage {
     return path.join(root, key);
   };
   return {
+    kind: 'disk',
     async put(bytes) {
-      const id = randomBytes(20).toString('hex');
-      const key = `${id.slice(0, 2)}/${id}`;
+      const key = newKey();
       const file = pathOf(key);
       await fs.promises.mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
@@ -56,7 +72,7 @@ export function createLocalDiskStorage(root: string): AttachmentStorage {
         await fs.promises.rm(tmp, { force: true });
         throw err;
       }
-      return { key, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), contentType: await sniffContentType(bytes) };
+      return describe(key, bytes);
     },
     async get(key) {
       try {
@@ -68,6 +84,43 @@ export function createLocalDiskStorage(root: string): AttachmentStorage {
     },
     async delete(key) {
       await fs.promises.rm(pathOf(key), { force: true });
+    },
+    async count() {
+      if (!fs.existsSync(root)) return 0;
+      const entries = await fs.promises.readdir(root, { recursive: true, withFileTypes: true });
+      return entries.filter((e) => e.isFile() && !e.name.endsWith('.tmp')).length;
+    },
+  };
+}
+
+/**
+ * Files in the database (`attachment_blobs`): every instance on one PostgreSQL sees the same
+ * files, with no shared disk or object store to run. One INSERT per file, so a file is either
+ * wholly there or not at all.
+ */
+export function createDatabaseStorage(db: Db, clock: Clock): AttachmentStorage {
+  const check = (key: string) => {
+    if (!KEY.test(key)) throw new Error(`Not an attachment key: ${key}`);
+  };
+  return {
+    kind: 'database',
+    async put(bytes) {
+      const key = newKey();
+      await db.insertInto('attachment_blobs').values({ key, bytes, size: bytes.length, created_at: clock.now().toISOString() }).execute();
+      return describe(key, bytes);
+    },
+    async get(key) {
+      check(key);
+      const row = await db.selectFrom('attachment_blobs').select('bytes').where('key', '=', key).executeTakeFirst();
+      return row ? Buffer.from(row.bytes) : null;
+    },
+    async delete(key) {
+      check(key);
+      await db.deleteFrom('attachment_blobs').where('key', '=', key).execute();
+    },
+    async count() {
+      const row = await db.selectFrom('attachment_blobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
     },
   };
 }

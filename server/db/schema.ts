@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AttachmentOpensTable, AttachmentsTable } from '../attachments/attachments.table.js';
+import type { AttachmentBlobsTable, AttachmentOpensTable, AttachmentsTable } from '../attachments/attachments.table.js';
 import type { RealtimeEventsTable } from '../realtime/realtime-events.table.js';
 import type { LoginAttemptsTable, SessionsTable } from '../auth/sessions.table.js';
 import type { ConversationReadsTable, ConversationTagsTable, ConversationsTable } from '../conversations/conversations.table.js';
@@ -44,6 +44,7 @@ export interface DB {
   attachments: AttachmentsTable;
   attachment_opens: AttachmentOpensTable;
   realtime_events: RealtimeEventsTable;
+  attachment_blobs: AttachmentBlobsTable;
 }
 
 export type Db = Kysely<DB>;

@@ -6,6 +6,7 @@ import * as orphans from './20261204-0004-orphans-and-deletion.js';
 import * as attachments from './20261204-0005-attachments.js';
 import * as messageTransactions from './20261204-0006-message-transactions.js';
 import * as realtimeEvents from './20261204-0007-realtime-events.js';
+import * as attachmentBlobs from './20261204-0008-attachment-blobs.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder) so the same list works
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261204-0005-attachments': attachments,
   '20261204-0006-message-transactions': messageTransactions,
   '20261204-0007-realtime-events': realtimeEvents,
+  '20261204-0008-attachment-blobs': attachmentBlobs,
 };
