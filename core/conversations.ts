@@ -12,3 +12,6 @@ export const MAX_SUBJECT_LENGTH = 200;
 
 /** Twilio refuses a message body longer than this (error 21617). */
 export const MAX_TEXT_LENGTH = 1600;
+
+/** Unread messages are counted up to this many per conversation (shown as "99+"), so a huge unread thread costs no more than a small one. */
+export const UNREAD_COUNT_CAP = 100;

@@ -1,3 +1,4 @@
+import { UNREAD_COUNT_CAP } from '../../core/conversations.js';
 import { expect, it } from 'vitest';
 import type { ApiClient, Harness } from '../test/harness.js';
 import { describeEachDatabase } from '../test/harness.js';
@@ -84,6 +85,21 @@ describeEachDatabase('conversations API', (h) => {
     expect((await alice.get(`/api/conversations/${first.id}`)).body.unreadCount).toBe(0);
     expect((await bob.post(`/api/conversations/${first.id}/read`, {})).status).toBe(204);
     expect((await bob.get(`/api/conversations/${first.id}`)).body.unreadCount).toBe(0);
+  });
+
+  it('counts unread messages up to 100, so a huge unread thread costs no more than a small one', async () => {
+    const alice = await h().signIn('alice');
+    const bob = await h().signIn('bob');
+    const conv = await start(alice, 'Very busy', [{ kind: 'user', id: bob.userId }], 'first');
+    const at = h().clock.now().toISOString();
+    await h().running.services.db
+      .insertInto('messages')
+      .values(Array.from({ length: 149 }, (_, i) => ({ conversation_id: conv.id, author_id: alice.userId, kind: 'user' as const, body: `m${i}`, created_at: at })))
+      .execute();
+    expect((await bob.get(`/api/conversations/${conv.id}`)).body.unreadCount).toBe(UNREAD_COUNT_CAP);
+    const messages = (await bob.get(`/api/conversations/${conv.id}/messages?limit=100`)).body.items;
+    await bob.post(`/api/conversations/${conv.id}/read`, { messageId: messages[messages.length - 60].id });
+    expect((await bob.get(`/api/conversations/${conv.id}`)).body.unreadCount).toBe(59);
   });
 
   it('pages long threads backwards by message id', async () => {

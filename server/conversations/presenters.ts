@@ -42,6 +42,7 @@ export const conversationSummaryOut = z.object({
   status: z.enum(['open', 'closed']),
   type: z.object({ id: z.number(), name: z.string() }).nullable(),
   lastActivityAt: z.string(),
+  /** Counted up to UNREAD_COUNT_CAP (100): 100 means "100 or more". */
   unreadCount: z.number(),
   lastMessage: z
     .object({

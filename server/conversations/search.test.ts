@@ -24,6 +24,24 @@ describeEachDatabase('conversation search', (h) => {
     expect(again.body.items.map((c: { id: number }) => c.id)).toEqual([older.id, newer.id]);
   });
 
+  it('finds an old match behind tens of thousands of newer messages, and the newest matches first when there are many', async () => {
+    const alice = await h().signIn('alice');
+    const old = (await alice.post('/api/conversations', { subject: 'Old one', body: 'the quetzal shipment arrived' })).body;
+    const busy = (await alice.post('/api/conversations', { subject: 'Busy', body: 'start' })).body;
+    const at = h().clock.now().toISOString();
+    const db = h().running.services.db;
+    for (let start = 0; start < 25_000; start += 1000) {
+      await db
+        .insertInto('messages')
+        .values(Array.from({ length: 1000 }, (_, i) => ({ conversation_id: busy.id, author_id: alice.userId, kind: 'user' as const, body: (start + i) % 500 === 0 ? `toucan sighting ${start + i}` : `routine note ${start + i}`, created_at: at })))
+        .execute();
+    }
+    const found = await alice.get('/api/conversations/search?q=quetzal');
+    expect(found.body.items.map((c: { id: number }) => c.id)).toEqual([old.id]);
+    const many = await alice.get('/api/conversations/search?q=toucan');
+    expect(many.body.items.map((c: { id: number }) => c.id)).toEqual([busy.id]);
+  });
+
   it('matches the last word as a prefix and all words together', async () => {
     const alice = await h().signIn('alice');
     const conv = (await alice.post('/api/conversations', { subject: 'Prefix', body: 'invoice reconciliation pending' })).body;

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { displayLabel } from '../../contacts/presenters.js';
+import { UNREAD_COUNT_CAP } from '../../../core/conversations.js';
 import { groupBy } from '../../../core/collections.js';
 import { formatPhone } from '../../../core/phone-numbers.js';
 import { getPreferences } from '../../preferences/queries/get-preferences.js';
@@ -31,17 +33,17 @@ export async function conversationDetails(db: DbOrTrx, viewer: Actor, rows: Conv
           .execute()
       : [],
     creatorIds.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', creatorIds).execute() : [],
+    // Capped per conversation: the range scan stops after UNREAD_COUNT_CAP rows of the (conversation_id, id) index.
     db
-      .selectFrom('messages')
-      .leftJoin('conversation_reads as r', (j) =>
-        j.onRef('r.conversation_id', '=', 'messages.conversation_id').on('r.user_id', '=', viewer.id),
-      )
-      .select((eb) => ['messages.conversation_id', eb.fn.countAll<number>().as('n')])
-      .where('messages.conversation_id', 'in', ids)
-      .where('messages.kind', '=', 'user')
-      .where((eb) => eb.or([eb('messages.author_id', 'is', null), eb('messages.author_id', '!=', viewer.id)]))
-      .where((eb) => eb.or([eb('r.last_read_message_id', 'is', null), eb('messages.id', '>', eb.ref('r.last_read_message_id'))]))
-      .groupBy('messages.conversation_id')
+      .selectFrom('conversations as c')
+      .select([
+        'c.id as conversation_id',
+        sql<number>`(select count(*) from (select 1 from messages m
+          where m.conversation_id = c.id and m.kind = 'user' and (m.author_id is null or m.author_id <> ${viewer.id})
+            and m.id > coalesce((select r.last_read_message_id from conversation_reads r where r.conversation_id = c.id and r.user_id = ${viewer.id}), 0)
+          limit ${UNREAD_COUNT_CAP}) u)`.as('n'),
+      ])
+      .where('c.id', 'in', ids)
       .execute(),
     db
       .selectFrom('conversation_endpoints as e')

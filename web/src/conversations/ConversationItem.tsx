@@ -1,3 +1,4 @@
+import { UNREAD_COUNT_CAP } from '../../../core/conversations';
 import { Link } from 'react-router-dom';
 import { useTimeZone } from '../api/auth';
 import type { ConversationSummary } from '../api/types';
@@ -46,7 +47,7 @@ export function ConversationItem({ c, href, selected }: ConversationItemProps) {
           {unread && (
             <>
               <span className="badge" data-testid="unread-badge">
-                {c.unreadCount}
+                {c.unreadCount >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : c.unreadCount}
               </span>
               <span className="sr-only"> unread</span>
             </>
