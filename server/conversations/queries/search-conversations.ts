@@ -52,11 +52,22 @@ async function matchingMessages(db: DbOrTrx, dialect: Dialect, actor: Actor, ter
   return rows;
 }
 
-/** Conversations whose subject or a tagged participant's name matches the whole query text. */
+/**
+ * Conversations whose subject or a tagged participant's name matches the whole query text. The
+ * few matching users, groups, customers, vendors and transactions are found first (small tables),
+ * then their conversations through the tag index — not one lookup per conversation.
+ */
 async function matchingConversations(db: DbOrTrx, actor: Actor, q: string, limit: number) {
-  const labelMatch = (table: 'users' | 'user_groups' | 'customers' | 'vendors', kind: string) =>
-    sql<boolean>`exists (select 1 from conversation_tags st join ${sql.table(table)} x on x.id = st.ref_id
-      where st.conversation_id = conversations.id and st.kind = ${kind} and ${ilikeContains(sql.ref('x.name'), q)})`;
+  const named = (table: 'users' | 'user_groups' | 'customers' | 'vendors') =>
+    db.selectFrom(table).select('id').where(ilikeContains(sql.ref('name'), q)).limit(200).execute();
+  const [users, groups, customers, vendors, transactions] = await Promise.all([
+    named('users'),
+    named('user_groups'),
+    named('customers'),
+    named('vendors'),
+    db.selectFrom('transactions').select('id').where(ilikeContains(sql.ref('transaction_id'), q)).limit(200).execute(),
+  ]);
+  const refs = ([['user', users], ['group', groups], ['customer', customers], ['vendor', vendors], ['transaction', transactions]] as const).filter(([, rows]) => rows.length > 0);
   return db
     .selectFrom('conversations')
     .select(['id', 'last_message_id'])
@@ -64,12 +75,13 @@ async function matchingConversations(db: DbOrTrx, actor: Actor, q: string, limit
     .where((eb) =>
       eb.or([
         ilikeContains(eb.ref('subject'), q),
-        labelMatch('users', 'user'),
-        labelMatch('user_groups', 'group'),
-        labelMatch('customers', 'customer'),
-        labelMatch('vendors', 'vendor'),
-        sql<boolean>`exists (select 1 from conversation_tags st join transactions x on x.id = st.ref_id
-          where st.conversation_id = conversations.id and st.kind = 'transaction' and ${ilikeContains(sql.ref('x.transaction_id'), q)})`,
+        ...refs.map(([kind, rows]) =>
+          eb(
+            'id',
+            'in',
+            eb.selectFrom('conversation_tags').select('conversation_id').where('kind', '=', kind).where('ref_id', 'in', rows.map((r) => r.id)),
+          ),
+        ),
       ]),
     )
     .orderBy('last_activity_at', 'desc')
