@@ -59,6 +59,9 @@ describeInBrowser('transactions in conversations', () => {
     await codeButton.waitFor();
     await codeButton.click();
     await panel.getByRole('list', { name: 'Attachments' }).getByRole('listitem').filter({ hasText: `${orderId}-qr.png` }).getByText('Sent as a picture').waitFor();
+    // The conversation started there is tagged with the order (and the customer).
+    await panel.getByTestId('tag-chip').filter({ hasText: orderId }).waitFor();
+    await panel.getByTestId('tag-chip').filter({ hasText: 'Marigold Bakery' }).waitFor();
     await panel.getByLabel('Message').fill('Show this code at pickup.');
     const send = panel.getByRole('button', { name: 'Send External' });
     await expect.poll(() => send.isEnabled(), { timeout: 20_000 }).toBe(true);
@@ -71,5 +74,53 @@ describeInBrowser('transactions in conversations', () => {
     expect(jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height)?.data).toBe(orderId);
     await admin.context.close();
     await phone.context().close();
+  });
+
+  it('Insert Link fills a company link from the order, disables one it cannot fill, and the segment counter counts it; the code button follows the Barcode preference', async () => {
+    const admin = await signedInPage(app.browser(), app.server().url, 'admin', DEMO_PASSWORD);
+    const page = admin.page;
+    await page.getByRole('link', { name: 'Preferences' }).click();
+    await page.getByRole('button', { name: 'Add Link' }).click();
+    await page.getByTestId('link-template-row').last().getByLabel('Link name').fill('Track order');
+    await page.getByTestId('link-template-row').last().getByLabel('Link URL').fill('https://track.example.com/{transactionId}');
+    await page.getByRole('button', { name: 'Add Link' }).click();
+    await page.getByTestId('link-template-row').last().getByLabel('Link name').fill('Vendor portal');
+    await page.getByTestId('link-template-row').last().getByLabel('Link URL').fill('https://vendors.example.com/{vendorId}');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Saved.').first().waitFor();
+
+    await page.getByRole('link', { name: 'Transactions' }).click();
+    await page.getByRole('row').filter({ hasText: 'Grace Hopper' }).filter({ hasText: 'Sales Order' }).getByRole('link').first().click();
+    const orderId = (await page.getByTestId('transaction-id').first().textContent())!.trim();
+    const panel = page.getByRole('complementary', { name: 'Conversation Side Panel' });
+    await panel.getByRole('button', { name: 'Text Customer' }).click();
+    await page.getByTestId('phone-suggestion').filter({ hasText: /201\D*555\D*0131/ }).click();
+    const box = panel.getByLabel('Message');
+    await box.waitFor();
+    await box.fill('Track it here:');
+    const counter = panel.getByText(/\d+ characters/);
+    await expect(counter.textContent()).resolves.toMatch(/14 characters/);
+    await panel.getByRole('button', { name: 'Insert Link' }).click();
+    const vendorItem = page.getByRole('menuitem', { name: /Vendor portal/ });
+    await expect(vendorItem.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(vendorItem.textContent()).resolves.toContain('This conversation is not linked to a vendor.');
+    await page.getByRole('menuitem', { name: /Track order/ }).click();
+    const url = `https://track.example.com/${orderId}`;
+    await expect.poll(() => box.inputValue()).toBe(`Track it here: ${url}`);
+    await expect(counter.textContent()).resolves.toMatch(new RegExp(`${'Track it here: '.length + url.length} characters`));
+
+    // With the preference switched to Barcode the side panel's button shows and attaches a barcode.
+    await expect(panel.getByTestId('transaction-code-button').getAttribute('data-kind')).resolves.toBe('qr');
+    await page.getByRole('link', { name: 'Preferences' }).click();
+    await page.getByRole('radio', { name: 'Barcode' }).check();
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Saved.').first().waitFor();
+    await page.goBack();
+    const barcode = panel.getByRole('button', { name: `Attach barcode of ${orderId}` });
+    await barcode.waitFor();
+    await expect(barcode.getAttribute('data-kind')).resolves.toBe('barcode');
+    await barcode.click();
+    await panel.getByRole('list', { name: 'Attachments' }).getByRole('listitem').filter({ hasText: `${orderId}-barcode.png` }).waitFor();
+    await admin.context.close();
   });
 });
