@@ -5,14 +5,12 @@ import type { Services } from '../context.js';
 import { ctxOf } from '../http/auth.js';
 import { errorOut } from '../http/schemas.js';
 import type { App } from '../http/types.js';
-import { AppError } from '../errors.js';
 import { discardUpload } from './commands/discard-upload.js';
 import { retryMediaFetch } from './commands/retry-fetch.js';
 import { uploadAttachment } from './commands/upload-attachment.js';
 import { attachmentOut } from './presenters.js';
-import { findReadableAttachment } from './queries/find-attachment.js';
+import { attachmentFile } from './queries/attachment-files.js';
 import { sendFile } from './send-file.js';
-import { MMS_IMAGE_TYPES, downloadName } from '../../core/attachments.js';
 
 const tags = ['attachments'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -55,31 +53,13 @@ export async function attachmentRoutes(app: App, s: Services) {
 
   app.get('/api/attachments/:id/file', {
     schema: { tags, params: idParams, querystring: z.object({ download: z.enum(['0', '1']).optional() }), response: { 404: errorOut } },
-  }, async (request, reply) => {
-    const a = await findReadableAttachment(s.db, ctxOf(s, request).actor, request.params.id);
-    const bytes = a.storage_key ? await s.files.get(a.storage_key) : null;
-    if (!bytes) throw new AppError('NOT_FOUND', a.fetch_status && a.fetch_status !== 'fetched' ? 'This attachment has not been downloaded from Twilio.' : 'The file of this attachment is missing.');
-    // Only pictures a browser shows are shown in place; everything else is saved.
-    const inline = request.query.download !== '1' && MMS_IMAGE_TYPES.has(a.content_type);
-    return sendFile(reply, bytes, { contentType: a.content_type, fileName: inline ? a.file_name : downloadName(a.file_name, a.content_type), disposition: inline ? 'inline' : 'attachment' });
-  });
+  }, async (request, reply) => sendFile(reply, await attachmentFile(s, ctxOf(s, request).actor, request.params.id, 'original', request.query.download === '1')));
 
   app.get('/api/attachments/:id/view', {
     schema: { tags, description: 'A picture browsers cannot show (HEIC, TIFF, …) as JPEG: its MMS copy, else its thumbnail.', params: idParams, response: { 404: errorOut } },
-  }, async (request, reply) => {
-    const a = await findReadableAttachment(s.db, ctxOf(s, request).actor, request.params.id);
-    const key = a.mms_key ?? a.thumbnail_key;
-    const bytes = key ? await s.files.get(key) : null;
-    if (!bytes) throw new AppError('NOT_FOUND', 'This attachment has no picture to show.');
-    return sendFile(reply, bytes, { contentType: 'image/jpeg', fileName: `${a.file_name.replace(/\.[^.]*$/, '')}.jpg`, disposition: 'inline' });
-  });
+  }, async (request, reply) => sendFile(reply, await attachmentFile(s, ctxOf(s, request).actor, request.params.id, 'view')));
 
   app.get('/api/attachments/:id/thumbnail', {
     schema: { tags, params: idParams, response: { 404: errorOut } },
-  }, async (request, reply) => {
-    const a = await findReadableAttachment(s.db, ctxOf(s, request).actor, request.params.id);
-    const bytes = a.thumbnail_key ? await s.files.get(a.thumbnail_key) : null;
-    if (!bytes) throw new AppError('NOT_FOUND', 'This attachment has no thumbnail.');
-    return sendFile(reply, bytes, { contentType: 'image/jpeg', fileName: `${a.file_name.replace(/\.[^.]*$/, '')}-thumbnail.jpg`, disposition: 'inline' });
-  });
+  }, async (request, reply) => sendFile(reply, await attachmentFile(s, ctxOf(s, request).actor, request.params.id, 'thumbnail')));
 }

@@ -10,7 +10,8 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
  * Sends stored bytes as a file: the detected type, its exact length, never sniffed by the
  * browser, never run as a page (sandboxed), not cached by shared caches.
  */
-export function sendFile(reply: FastifyReply, bytes: Buffer, file: { contentType: string; fileName: string; disposition: 'inline' | 'attachment' }) {
+export function sendFile(reply: FastifyReply, file: { bytes: Buffer; contentType: string; fileName: string; disposition: 'inline' | 'attachment' }) {
+  const { bytes } = file;
   return reply
     .header('content-type', file.contentType)
     .header('content-length', String(bytes.length))

@@ -1,5 +1,8 @@
 import bwipjs from 'bwip-js';
 import type { RenderOptions } from 'bwip-js';
+import type { DbOrTrx } from '../../db/schema.js';
+import { getPreferences } from '../../preferences/queries/get-preferences.js';
+import { getTransaction } from './queries/get-transaction.js';
 
 export type TransactionCodeKind = 'barcode' | 'qr';
 
@@ -36,4 +39,11 @@ export function transactionCodePng(kind: TransactionCodeKind, transactionId: str
 /** Forgets cached images (tests prove generation itself is deterministic). */
 export function clearTransactionCodeCache(): void {
   cache.clear();
+}
+
+/** The Transaction ID of a transaction as the Company Preference's kind of code, ready to send as a file. */
+export async function transactionCodeImage(db: DbOrTrx, transactionId: number) {
+  const [tx, prefs] = await Promise.all([getTransaction(db, transactionId), getPreferences(db)]);
+  const bytes = await transactionCodePng(prefs.transactionCode, tx.transactionId);
+  return { bytes, contentType: 'image/png', fileName: `${tx.transactionId}-${prefs.transactionCode}.png`, disposition: 'inline' as const, transactionId: tx.transactionId, kind: prefs.transactionCode };
 }

@@ -4,10 +4,9 @@ import { ctxOf } from '../../http/auth.js';
 import { errorOut, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { attachmentOut } from '../../attachments/presenters.js';
-import { getPreferences } from '../../preferences/queries/get-preferences.js';
 import { sendFile } from '../../attachments/send-file.js';
 import { attachTransactionCode } from './commands/attach-transaction-code.js';
-import { transactionCodePng } from './codes.js';
+import { transactionCodeImage } from './codes.js';
 import { createTransaction } from './commands/create-transaction.js';
 import { updateTransaction } from './commands/update-transaction.js';
 import { presentTransactionTypes, transactionOut, transactionTypeOut } from './presenters.js';
@@ -47,9 +46,7 @@ export async function transactionRoutes(app: App, s: Services) {
   app.get('/api/transactions/:id/code.png', {
     schema: { tags, description: 'The Transaction ID as a barcode or QR code (per Company Preferences).', params: idParams, response: { 404: errorOut } },
   }, async (request, reply) => {
-    const [tx, prefs] = await Promise.all([getTransaction(s.db, request.params.id), getPreferences(s.db)]);
-    const png = await transactionCodePng(prefs.transactionCode, tx.transactionId);
-    return sendFile(reply, png, { contentType: 'image/png', fileName: `${tx.transactionId}-${prefs.transactionCode}.png`, disposition: 'inline' });
+    return sendFile(reply, await transactionCodeImage(s.db, request.params.id));
   });
 
   app.put('/api/transactions/:id', {
