@@ -4,8 +4,7 @@ import { useConversationList } from '../api/conversations';
 import { useParty } from '../api/parties';
 import type { Tag, Transaction } from '../api/types';
 import { partyPhones } from '../customers/party-form';
-import { ErrorBanner, Loading } from '../ui/Feedback';
-import { ConversationItem } from './ConversationItem';
+import { LinkedConversationList } from './LinkedConversationList';
 import { NewConversationDialog } from './NewConversationDialog';
 import type { NoticeState } from './notices';
 import { ReadingPane } from './ReadingPane';
@@ -59,32 +58,14 @@ export function ConversationSidePanel({ tx }: { tx: Transaction }) {
           </button>
         </div>
       </div>
-      <ErrorBanner error={list.error} />
-      {list.isPending ? (
-        <Loading />
-      ) : (
-        <ul
-          className="conv-list conv-list-linked conv-side-list"
-          aria-label={`Conversations tagged with ${tx.transactionId}`}
-        >
-          {items.map((c) => (
-            <ConversationItem key={c.id} c={c} href={hrefFor(c.id)} selected={c.id === selected} />
-          ))}
-          {items.length === 0 && !list.error && (
-            <li className="conv-list-empty muted">No conversations yet.</li>
-          )}
-        </ul>
-      )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="small conv-list-more"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          Load more conversations
-        </button>
-      )}
+      <LinkedConversationList
+        list={list}
+        label={`Conversations tagged with ${tx.transactionId}`}
+        className="conv-list conv-list-linked conv-side-list"
+        moreClassName="small conv-list-more"
+        hrefFor={hrefFor}
+        selected={selected}
+      />
       {selected !== null ? (
         <div className="conv-side-reading">
           <div className="conv-side-reading-tools">

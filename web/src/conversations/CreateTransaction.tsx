@@ -7,6 +7,7 @@ import type { TransactionOptionGroup } from '../api/message-transactions';
 import { useCreateMessageTransaction, useTransactionOptions } from '../api/message-transactions';
 import type { Message, PartyKind } from '../api/types';
 import { PartySelect } from '../transactions/PartySelect';
+import { useDismiss } from '../lib/use-dismiss';
 import { Dialog } from '../ui/Dialog';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { FormActions } from '../ui/FormActions';
@@ -276,23 +277,15 @@ function CreateTransactionButton({ m, conversationId }: { m: Message; conversati
   const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (wrap.current && !wrap.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+  useDismiss(
+    wrap,
+    open,
+    () => setOpen(false),
+    () => {
       setOpen(false);
       button.current?.focus();
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+    },
+  );
 
   const toggle = () => {
     if (!open) {

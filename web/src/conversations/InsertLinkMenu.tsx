@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useConversationLinks } from '../api/link-templates';
 import type { ConversationLink } from '../api/link-templates';
 import { errorMessage } from '../api/client';
+import { useDismiss } from '../lib/use-dismiss';
 
 /** Said in the menu while the company has no links (Company Preferences > Links). */
 export const NO_LINKS_MESSAGE = 'No links are set up. An administrator can add them in Company Preferences.';
@@ -54,14 +55,7 @@ export function InsertLinkMenu({ conversationId, disabled, onInsert }: InsertLin
     if (focusButton) buttonRef.current?.focus();
   };
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (wrapRef.current && !wrapRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  useDismiss(wrapRef, open, () => setOpen(false));
 
   // Focus goes into the menu when it opens, and again when its items arrive (the "Loading…" item
   // it was on is gone then).

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useConversationList } from '../api/conversations';
 import type { Tag } from '../api/types';
-import { ErrorBanner, Loading } from '../ui/Feedback';
-import { ConversationItem } from './ConversationItem';
+import { LinkedConversationList } from './LinkedConversationList';
 import { NewConversationDialog } from './NewConversationDialog';
 import { StartTextDialog } from './StartTextDialog';
 import type { PartyPhone } from './StartTextDialog';
@@ -20,7 +19,6 @@ export function LinkedConversations({ tag, phones }: LinkedConversationsProps) {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [texting, setTexting] = useState(false);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const canText = phones !== undefined && (tag.kind === 'customer' || tag.kind === 'vendor');
 
   return (
@@ -38,29 +36,13 @@ export function LinkedConversations({ tag, phones }: LinkedConversationsProps) {
           </button>
         </div>
       </div>
-      <ErrorBanner error={list.error} />
-      {list.isPending ? (
-        <Loading />
-      ) : (
-        <ul className="conv-list conv-list-linked" aria-label={`Conversations tagged with ${tag.label}`}>
-          {items.map((c) => (
-            <ConversationItem key={c.id} c={c} href={`/conversations/${c.id}?status=all`} />
-          ))}
-          {items.length === 0 && !list.error && (
-            <li className="conv-list-empty muted">No conversations yet.</li>
-          )}
-        </ul>
-      )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="small"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          Load more conversations
-        </button>
-      )}
+      <LinkedConversationList
+        list={list}
+        label={`Conversations tagged with ${tag.label}`}
+        className="conv-list conv-list-linked"
+        moreClassName="small"
+        hrefFor={(id) => `/conversations/${id}?status=all`}
+      />
       {creating && (
         <NewConversationDialog
           initialTags={[tag]}

@@ -6,6 +6,7 @@ import { useContactCard } from '../api/contacts';
 import { useAssignConversation } from '../api/conversations';
 import type { Conversation, Message, Tag } from '../api/types';
 import { ContactCardDialog } from '../contacts/ContactCardDialog';
+import { useDismiss } from '../lib/use-dismiss';
 import { Dialog } from '../ui/Dialog';
 import { Loading } from '../ui/Feedback';
 import { FormActions } from '../ui/FormActions';
@@ -177,23 +178,17 @@ export function OrphanGroupChip({
   const popupId = useId();
 
   useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (wrap.current && !wrap.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+    if (open) firstAction.current?.focus();
+  }, [open]);
+  useDismiss(
+    wrap,
+    open,
+    () => setOpen(false),
+    () => {
       setOpen(false);
       opener.current?.focus();
-    };
-    firstAction.current?.focus();
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+    },
+  );
 
   const tagged = c.tags.filter((t) => t.kind === 'user' || t.kind === 'group');
   return (

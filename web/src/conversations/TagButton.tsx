@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Tag } from '../api/types';
+import { useDismiss } from '../lib/use-dismiss';
 import { TagPicker } from './TagPicker';
 
 const PICKER_WIDTH = 340;
@@ -21,14 +22,7 @@ export function TagButton({ exclude, onPick, disabled }: TagButtonProps) {
     buttonRef.current?.focus();
   }, []);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (wrapRef.current && !wrapRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  useDismiss(wrapRef, open, () => setOpen(false));
 
   return (
     <div className="tag-button-wrap" ref={wrapRef}>

@@ -6,6 +6,7 @@ import type { PartyKind } from '../api/types';
 import { shortTime } from '../lib/format';
 import { useDebounced, useTitle } from '../lib/hooks';
 import { ErrorBanner, Loading } from '../ui/Feedback';
+import { Pager } from '../ui/Pager';
 import { PARTY_WORDS } from './PartyDetailsPage';
 
 const PAGE = 50;
@@ -85,25 +86,7 @@ export function PartyListPage({ kind }: { kind: PartyKind }) {
           </tbody>
         </table>
       )}
-      <div className="pager">
-        <button
-          type="button"
-          className="small"
-          disabled={offset === 0}
-          onClick={() => setParam({ offset: offset - PAGE > 0 ? String(offset - PAGE) : null })}
-        >
-          Previous
-        </button>
-        <span className="muted">{items.length ? `${offset + 1}–${offset + items.length}` : ''}</span>
-        <button
-          type="button"
-          className="small"
-          disabled={!list.data?.hasMore}
-          onClick={() => setParam({ offset: String(offset + PAGE) })}
-        >
-          Next
-        </button>
-      </div>
+      <Pager offset={offset} pageSize={PAGE} page={list.data} onOffset={(o) => setParam({ offset: o })} />
     </main>
   );
 }

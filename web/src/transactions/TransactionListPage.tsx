@@ -4,6 +4,7 @@ import { useTransactions } from '../api/transactions';
 import { money } from '../lib/format';
 import { useDebounced, useTitle } from '../lib/hooks';
 import { ErrorBanner, Loading } from '../ui/Feedback';
+import { Pager } from '../ui/Pager';
 import { STATUS_LABELS, TYPE_OPTIONS } from './labels';
 
 const PAGE = 50;
@@ -105,25 +106,7 @@ export function TransactionListPage() {
           </tbody>
         </table>
       )}
-      <div className="pager">
-        <button
-          type="button"
-          className="small"
-          disabled={offset === 0}
-          onClick={() => setParam({ offset: offset - PAGE > 0 ? String(offset - PAGE) : null })}
-        >
-          Previous
-        </button>
-        <span className="muted">{items.length ? `${offset + 1}–${offset + items.length}` : ''}</span>
-        <button
-          type="button"
-          className="small"
-          disabled={!list.data?.hasMore}
-          onClick={() => setParam({ offset: String(offset + PAGE) })}
-        >
-          Next
-        </button>
-      </div>
+      <Pager offset={offset} pageSize={PAGE} page={list.data} onOffset={(o) => setParam({ offset: o })} />
     </main>
   );
 }
