@@ -287,6 +287,31 @@ describeEachDatabase(
       expect(await stored(bFile)).toBe(false);
     });
 
+    it('sweeps stored files nothing refers to once they are a day old, and never a file in use', async () => {
+      const alice = await h().signIn('alice');
+      const files = h().running.services.files;
+      const conv = (await alice.post('/api/conversations', { subject: 'Sweep' })).body;
+      const sent = await upload(h(), alice, 'kept.png', await photo(64, 64, 'png'));
+      await alice.post(`/api/conversations/${conv.id}/messages`, { body: '', attachmentIds: [sent.body.id] });
+      const waiting = await upload(h(), alice, 'waiting.pdf', PDF);
+      const orphan = await files.put(Buffer.from('left behind by a crash'));
+      const keysOf = async (id: number) => {
+        const row = await h().running.services.db.selectFrom('attachments').select(['storage_key', 'thumbnail_key']).where('id', '=', id).executeTakeFirstOrThrow();
+        return [row.storage_key, row.thumbnail_key].filter((k): k is string => k !== null);
+      };
+      const inUse = [...(await keysOf(sent.body.id)), ...(await keysOf(waiting.body.id))];
+      expect(inUse).toHaveLength(3);
+      const { sweepUnreferencedFiles } = await import('./commands/forget-files.js');
+      // Young files are left alone: an upload writes its file a moment before its row.
+      await sweepUnreferencedFiles(h().running.services);
+      expect(await files.get(orphan.key)).not.toBeNull();
+      // Two days on (past the files' own write times too), a page at a time.
+      h().clock.set(new Date(Date.now() + 2 * DAY));
+      expect(await sweepUnreferencedFiles(h().running.services, DAY, 1)).toBeGreaterThanOrEqual(1);
+      expect(await files.get(orphan.key)).toBeNull();
+      for (const key of inUse) expect(await files.get(key)).not.toBeNull();
+    });
+
     it('fetches inbound MMS media with Basic auth after the webhook is answered, stores it and shows it', async () => {
       const alice = await h().signIn('root2', { role: 'admin' });
       const n = freshNumber();

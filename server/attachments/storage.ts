@@ -24,6 +24,11 @@ export interface AttachmentStorage {
   delete(key: string): Promise<void>;
   /** How many files it holds (for maintenance and tests). */
   count(): Promise<number>;
+  /**
+   * Up to `limit` keys, in key order after `after`, of files written before `before`: the sweep
+   * of unreferenced files pages through these.
+   */
+  writtenBefore(before: Date, limit: number, after?: string): Promise<string[]>;
   /** Where files live, for logs and health output. */
   readonly kind: 'disk' | 'database';
 }
@@ -90,6 +95,22 @@ export function createLocalDiskStorage(root: string): AttachmentStorage {
       const entries = await fs.promises.readdir(root, { recursive: true, withFileTypes: true });
       return entries.filter((e) => e.isFile() && !e.name.endsWith('.tmp')).length;
     },
+    async writtenBefore(before, limit, after = '') {
+      if (!fs.existsSync(root)) return [];
+      const keys: string[] = [];
+      const dirs = (await fs.promises.readdir(root)).filter((d) => /^[0-9a-f]{2}$/.test(d) && d >= after.slice(0, 2)).sort();
+      for (const dir of dirs) {
+        const names = (await fs.promises.readdir(path.join(root, dir))).sort();
+        for (const name of names) {
+          const key = `${dir}/${name}`;
+          if (!KEY.test(key) || key <= after) continue;
+          const stat = await fs.promises.stat(path.join(root, key)).catch(() => null);
+          if (stat && stat.mtimeMs < before.getTime()) keys.push(key);
+          if (keys.length >= limit) return keys;
+        }
+      }
+      return keys;
+    },
   };
 }
 
@@ -121,6 +142,10 @@ export function createDatabaseStorage(db: Db, clock: Clock): AttachmentStorage {
     async count() {
       const row = await db.selectFrom('attachment_blobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async writtenBefore(before, limit, after = '') {
+      const rows = await db.selectFrom('attachment_blobs').select('key').where('key', '>', after).where('created_at', '<', before.toISOString()).orderBy('key').limit(limit).execute();
+      return rows.map((r) => r.key);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { sweepUnsentUploads } from '../attachments/commands/discard-upload.js';
+import { sweepUnreferencedFiles } from '../attachments/commands/forget-files.js';
 import { createMediaFetcher } from '../attachments/inbound/fetch-inbound-media.js';
 import type { Services, WorkerName } from '../context.js';
 import { createInboundProcessor } from '../texting/inbound/process-inbound.js';
@@ -12,7 +13,8 @@ export interface Workers {
 
 /**
  * Starts the background workers of this process: the outbox dispatcher, the inbound processor,
- * the inbound media fetcher, and the hourly removal of uploads never sent.
+ * the inbound media fetcher, and the hourly removal of uploads never sent and of files nothing
+ * refers to.
  */
 export function startWorkers(s: Services): Workers {
   const dispatcher = createDispatcher(s, s.config.dispatch);
@@ -24,6 +26,7 @@ export function startWorkers(s: Services): Workers {
     media: startWorkerLoop('media', s.log, s.config.dispatch.pollMs, () => media.runOnce()),
     sweep: startWorkerLoop('upload-sweep', s.log, 3_600_000, async () => {
       await sweepUnsentUploads(s);
+      await sweepUnreferencedFiles(s);
       return 0;
     }),
   };

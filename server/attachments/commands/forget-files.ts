@@ -33,3 +33,31 @@ export async function deleteFiles(s: Pick<Services, 'files' | 'log'>, keys: stri
     keys.map((key) => s.files.delete(key).catch((err: unknown) => s.log.warn({ err, key }, 'could not delete an attachment file'))),
   );
 }
+
+/**
+ * Deletes stored files no attachment refers to and older than `graceMs` (an upload writes its
+ * file a moment before its row, so young files are left alone): what a crash between a commit
+ * and its file deletion, or during an upload, leaves behind. Returns how many were deleted.
+ */
+export async function sweepUnreferencedFiles(s: Pick<Services, 'db' | 'files' | 'log' | 'clock'>, graceMs = 86_400_000, page = 500): Promise<number> {
+  const before = new Date(s.clock.now().getTime() - graceMs);
+  let after = '';
+  let deleted = 0;
+  for (;;) {
+    const candidates = await s.files.writtenBefore(before, page, after);
+    if (candidates.length === 0) break;
+    after = candidates[candidates.length - 1]!;
+    const referenced = await s.db
+      .selectFrom('attachments')
+      .select(['storage_key', 'thumbnail_key', 'mms_key'])
+      .where((eb) => eb.or([eb('storage_key', 'in', candidates), eb('thumbnail_key', 'in', candidates), eb('mms_key', 'in', candidates)]))
+      .execute();
+    const inUse = new Set(referenced.flatMap((r) => [r.storage_key, r.thumbnail_key, r.mms_key]));
+    const orphans = candidates.filter((k) => !inUse.has(k));
+    await deleteFiles(s, orphans);
+    deleted += orphans.length;
+    if (candidates.length < page) break;
+  }
+  if (deleted) s.log.info({ files: deleted }, 'deleted attachment files nothing refers to');
+  return deleted;
+}
