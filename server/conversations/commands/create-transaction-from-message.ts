@@ -5,7 +5,7 @@ import type { Ctx } from '../../context.js';
 import { isoNow } from '../../context.js';
 import { insertTransaction } from '../../erp/transactions/commands/create-transaction.js';
 import type { TransactionOut } from '../../erp/transactions/presenters.js';
-import { partyColumn, partyTable } from '../../erp/queries/get-party.js';
+import { insertParty } from '../../erp/commands/create-party.js';
 import { AppError } from '../../errors.js';
 import { getPreferences } from '../../preferences/queries/get-preferences.js';
 import { publishConversationEvents } from '../events.js';
@@ -50,17 +50,16 @@ export async function createTransactionFromMessage(
     if (input.newParty) {
       const name = input.newParty.name.trim();
       if (!name) throw new AppError('VALIDATION_FAILED', `Enter the new ${kind}'s name.`, { fields: [{ field: 'body.newParty.name', message: 'is required' }] });
-      const { id } = await trx.insertInto(partyTable(kind)).values({ name, company_name: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
-      partyId = id;
-      // The number that texted becomes the new party's, so its next texts are connected.
+      // The number that texted becomes the new party's Cell Phone, so its next texts are connected.
       const { defaultRegion } = await getPreferences(trx);
       const numbers = await numbersOf(trx, m);
-      for (const [position, number] of numbers.entries()) {
-        await trx
-          .insertInto('contact_methods')
-          .values({ [partyColumn(kind)]: id, type: 'Cell Phone', value: formatPhone(number, defaultRegion), description: null, position, phone_e164: number, created_at: now })
-          .execute();
-      }
+      const party = await insertParty(trx, ctx, kind, {
+        name,
+        companyName: null,
+        contactMethods: numbers.map((n) => ({ type: 'Cell Phone' as const, value: formatPhone(n, defaultRegion), description: null })),
+        contacts: [],
+      });
+      partyId = party.id;
     }
     if (partyId == null) {
       throw new AppError('VALIDATION_FAILED', `Choose the ${kind} for this ${label}.`, {

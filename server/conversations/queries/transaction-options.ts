@@ -21,7 +21,7 @@ export interface TransactionOptions {
  * The external numbers a message speaks for: the phone that sent an inbound message; for a
  * message texted out, the conversation's numbers; none for an internal message.
  */
-async function numbersOf(db: DbOrTrx, m: MessageRow): Promise<string[]> {
+export async function numbersOf(db: DbOrTrx, m: MessageRow): Promise<string[]> {
   if (m.direction === 'inbound') return m.phone_number ? [m.phone_number] : [];
   if (m.direction !== 'outbound') return [];
   const rows = await db.selectFrom('conversation_endpoints').select('phone_number').where('conversation_id', '=', m.conversation_id).execute();
@@ -63,4 +63,3 @@ export async function transactionOptions(db: DbOrTrx, actor: Actor, conversation
     groups: transactionTypeGroups(connection).map((g) => ({ ...g, parties: parties.filter((p) => p.kind === (g.side === 'AR' ? 'customer' : 'vendor')) })),
   };
 }
-export { numbersOf };

@@ -1,10 +1,10 @@
 import { useId } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTimeZone } from '../api/auth';
 import { usePartyList } from '../api/parties';
 import type { PartyKind } from '../api/types';
 import { shortTime } from '../lib/format';
-import { useDebounced, useTitle } from '../lib/hooks';
+import { useDebounced, useTitle, useListParams } from '../lib/hooks';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { Pager } from '../ui/Pager';
 import { PARTY_WORDS } from './PartyDetailsPage';
@@ -16,23 +16,13 @@ export function PartyListPage({ kind }: { kind: PartyKind }) {
   const words = PARTY_WORDS[kind];
   useTitle(words.many);
   const navigate = useNavigate();
-  const [sp, setSp] = useSearchParams();
+  const { sp, offset, setParam } = useListParams();
   const q = sp.get('q') ?? '';
-  const offset = Math.max(0, Number(sp.get('offset') ?? 0) || 0);
   const query = useDebounced(q.trim(), 250);
   const list = usePartyList(kind, query, offset, PAGE);
   const searchId = useId();
   const timeZone = useTimeZone();
   const items = list.data?.items ?? [];
-
-  const setParam = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setSp(next, { replace: true });
-  };
 
   return (
     <main className="page">

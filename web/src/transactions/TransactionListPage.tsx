@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTransactions } from '../api/transactions';
 import { money } from '../lib/format';
-import { useDebounced, useTitle } from '../lib/hooks';
+import { useDebounced, useTitle, useListParams } from '../lib/hooks';
 import { ErrorBanner, Loading } from '../ui/Feedback';
 import { Pager } from '../ui/Pager';
 import { STATUS_LABELS, TYPE_OPTIONS } from './labels';
@@ -13,23 +13,13 @@ const PAGE = 50;
 export function TransactionListPage() {
   useTitle('Transactions');
   const navigate = useNavigate();
-  const [sp, setSp] = useSearchParams();
+  const { sp, offset, setParam } = useListParams();
   const q = sp.get('q') ?? '';
   const type = sp.get('type') ?? '';
-  const offset = Math.max(0, Number(sp.get('offset') ?? 0) || 0);
   const query = useDebounced(q.trim(), 250);
   const list = useTransactions({ q: query, type, offset, limit: PAGE });
   const ids = { search: useId(), type: useId() };
   const items = list.data?.items ?? [];
-
-  const setParam = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setSp(next, { replace: true });
-  };
 
   return (
     <main className="page">
