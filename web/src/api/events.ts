@@ -94,14 +94,20 @@ export function useLiveEvents(enabled: boolean): LiveStatus {
           delay = Math.min(delay * 2, 30_000);
         }
       };
-      // The server greets every (re)connection with `ready`; a reconnect may have missed events.
+      // The server greets every (re)connection with `ready`. A reconnect may have missed events, and so
+      // may the first connection: the lists were fetched before the stream opened, so a change made
+      // in between would stay missing. On the first `ready` the lists are refetched (cheap); after a
+      // gap, everything.
       const refetchAll = () => {
         void qc.invalidateQueries({ queryKey: conversationKeys.lists });
         void qc.invalidateQueries({ queryKey: ['conversation'] });
         void qc.invalidateQueries({ queryKey: ['messages'] });
       };
       source.addEventListener('ready', () => {
-        if (!hadGap) return;
+        if (!hadGap) {
+          void qc.invalidateQueries({ queryKey: conversationKeys.lists });
+          return;
+        }
         hadGap = false;
         refetchAll();
       });
